@@ -1,0 +1,109 @@
+package cn.shanxi.lianban;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives the whole test run one fresh database of its own, created at the first Spring context
+ * and dropped when the JVM ends: on the PostgreSQL server at 127.0.0.1:5432 when one answers (our
+ * machines and CI have one), otherwise on an embedded engine, so the test command passes on a
+ * machine with nothing installed.
+ */
+public class TestDatabase implements EnvironmentPostProcessor, Ordered {
+
+	private static final String LOCAL_HOST = System.getProperty("lianban.test.db.host", "127.0.0.1");
+
+	private static final int LOCAL_PORT = Integer.getInteger("lianban.test.db.port", 5432);
+
+	private static String url;
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+		env.getPropertySources()
+			.addFirst(new MapPropertySource("lianbanTestDatabase", Map.of("spring.datasource.url", url(),
+					"spring.datasource.username", "postgres", "spring.datasource.password", "")));
+	}
+
+	/** The JDBC URL of this run's database, created on first use. */
+	public static synchronized String url() {
+		if (url == null) {
+			url = create();
+		}
+		return url;
+	}
+
+	private static String create() {
+		String server;
+		if (answers(LOCAL_HOST, LOCAL_PORT)) {
+			server = "jdbc:postgresql://" + LOCAL_HOST + ":" + LOCAL_PORT + "/";
+		}
+		else {
+			server = "jdbc:postgresql://localhost:" + embedded().getPort() + "/";
+		}
+		String name = "lianban_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		execute(server + "postgres", "CREATE DATABASE " + name);
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name
+					+ " WITH (FORCE)"), "drop-test-database"));
+		return server + name;
+	}
+
+	private static EmbeddedPostgres embedded() {
+		try {
+			EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					pg.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is going away
+				}
+			}));
+			return pg;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean answers(String host, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void execute(String jdbcUrl, String sql) {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Test database: " + sql + " failed on " + jdbcUrl, ex);
+		}
+	}
+
+}
