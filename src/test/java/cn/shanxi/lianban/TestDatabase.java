@@ -19,10 +19,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives the whole test run one fresh database of its own, created at the first Spring context
- * and dropped when the JVM ends: on the PostgreSQL server at 127.0.0.1:5432 when one answers (our
- * machines and CI have one), otherwise on an embedded engine, so the test command passes on a
- * machine with nothing installed.
+ * Gives the whole test run one fresh database of its own, created at the first Spring
+ * context and dropped when the JVM ends: on the PostgreSQL server at 127.0.0.1:5432 when
+ * one answers (our machines and CI have one), otherwise on an embedded engine, so the
+ * test command passes on a machine with nothing installed.
  */
 public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
@@ -63,8 +63,9 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 		String name = "lianban_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		execute(server + "postgres", "CREATE DATABASE " + name);
 		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name
-					+ " WITH (FORCE)"), "drop-test-database"));
+			.addShutdownHook(
+					new Thread(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"),
+							"drop-test-database"));
 		return server + name;
 	}
 

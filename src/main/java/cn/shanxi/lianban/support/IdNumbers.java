@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Resident ID numbers (公民身份号码, GB 11643-1999): 6-digit region where the person was first
- * registered, 8-digit birth date, 3-digit serial (odd for men), ISO 7064 MOD 11-2 check character.
- * The region digits say nothing of today's household registration — never decide eligibility on them.
+ * registered, 8-digit birth date, 3-digit serial (odd for men), ISO 7064 MOD 11-2 check
+ * character. The region digits say nothing of today's household registration — never
+ * decide eligibility on them.
  */
 public final class IdNumbers {
 
@@ -18,7 +19,10 @@ public final class IdNumbers {
 	private IdNumbers() {
 	}
 
-	/** What is wrong with the number, or {@code null} when it is a valid 18-character ID number. */
+	/**
+	 * What is wrong with the number, or {@code null} when it is a valid 18-character ID
+	 * number.
+	 */
 	public static Defect check(String raw) {
 		if (raw == null || raw.isEmpty()) {
 			return Defect.MISSING;
@@ -46,7 +50,10 @@ public final class IdNumbers {
 		return check(raw) == null;
 	}
 
-	/** Trims and upper-cases the check character ({@code x} is accepted, stored as {@code X}). */
+	/**
+	 * Trims and upper-cases the check character ({@code x} is accepted, stored as
+	 * {@code X}).
+	 */
 	public static String normalise(String raw) {
 		return (raw != null) ? raw.trim().toUpperCase(Locale.ROOT) : null;
 	}

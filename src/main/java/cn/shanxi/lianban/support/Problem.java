@@ -5,8 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An {@code application/problem+json} answer (RFC 9457) with the field errors our callers need.
- * {@code title} and {@code detail} carry Chinese and English.
+ * An {@code application/problem+json} answer (RFC 9457) with the field errors our callers
+ * need. {@code title} and {@code detail} carry Chinese and English.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {

@@ -12,7 +12,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Turns {@code X-Api-Key} into the caller's {@link ApiClient}; no key or an unknown one stays anonymous. */
+/**
+ * Turns {@code X-Api-Key} into the caller's {@link ApiClient}; no key or an unknown one
+ * stays anonymous.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Api-Key";

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The registry of API keys. Keys are held as SHA-256 digests, so a heap dump or a debug print
- * shows no usable key, and looked up in constant time.
+ * The registry of API keys. Keys are held as SHA-256 digests, so a heap dump or a debug
+ * print shows no usable key, and looked up in constant time.
  */
 @Component
 public class ApiKeys {
@@ -21,8 +21,8 @@ public class ApiKeys {
 	ApiKeys(ApiClientProperties properties) {
 		for (ApiClientProperties.Client c : properties.clients()) {
 			if (!StringUtils.hasText(c.key()) || !StringUtils.hasText(c.id()) || c.role() == null) {
-				throw new IllegalStateException("lianban.security.clients: every client needs an id, a key and a role ("
-						+ c.id() + ")");
+				throw new IllegalStateException(
+						"lianban.security.clients: every client needs an id, a key and a role (" + c.id() + ")");
 			}
 			checkRoleDetails(c);
 			ApiClient previous = this.byDigest.put(digest(c.key()),

@@ -19,8 +19,9 @@ import org.springframework.util.StringUtils;
 /**
  * Starts a real PostgreSQL engine inside the hub when no database is configured, so that
  * {@code ./mvnw spring-boot:run} works on a machine with no services. Its data stays in
- * {@code lianban.embedded-db.dir} (default {@code ./data/postgres}), so a restart keeps the cases.
- * Setting {@code LIANBAN_DB_URL} (or {@code spring.datasource.url}) turns this off.
+ * {@code lianban.embedded-db.dir} (default {@code ./data/postgres}), so a restart keeps
+ * the cases. Setting {@code LIANBAN_DB_URL} (or {@code spring.datasource.url}) turns this
+ * off.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -50,8 +51,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				+ " with its data in " + dir);
 		env.getPropertySources()
 			.addFirst(new MapPropertySource("lianbanEmbeddedPostgres",
-					Map.of("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
-							"spring.datasource.username", "postgres", "spring.datasource.password", "")));
+					Map.of("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"), "spring.datasource.username",
+							"postgres", "spring.datasource.password", "")));
 	}
 
 	private static synchronized EmbeddedPostgres start(Path dir, int port) {
@@ -77,7 +78,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				engine.close();
 			}
 			catch (IOException ignored) {
-				// the JVM is going away; the engine's own lock file is cleaned at the next start
+				// the JVM is going away; the engine's own lock file is cleaned at the
+				// next start
 			}
 		}, "embedded-postgres-stop"));
 		return engine;

@@ -7,7 +7,8 @@ import cn.shanxi.lianban.support.Masking;
 
 /**
  * The last line of defence for personal data in logs: whatever a log statement (ours or a
- * library's) writes, ID, phone and account numbers leave masked. Registered in logback-spring.xml.
+ * library's) writes, ID, phone and account numbers leave masked. Registered in
+ * logback-spring.xml.
  */
 public class MaskingMessageConverter extends MessageConverter {
 

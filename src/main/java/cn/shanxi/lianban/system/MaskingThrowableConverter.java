@@ -5,7 +5,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 
 import cn.shanxi.lianban.support.Masking;
 
-/** Masks personal numbers in stack traces too: exception messages often quote the input. */
+/**
+ * Masks personal numbers in stack traces too: exception messages often quote the input.
+ */
 public class MaskingThrowableConverter extends ExtendedThrowableProxyConverter {
 
 	@Override

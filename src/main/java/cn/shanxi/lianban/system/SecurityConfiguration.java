@@ -15,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every API call carries an {@code X-Api-Key}; its role decides what it may do (CONTRACT.md
- * §Credentials). No key or a wrong one: 401; a key of another role: 403; both as problem JSON.
+ * Every API call carries an {@code X-Api-Key}; its role decides what it may do
+ * (CONTRACT.md §Credentials). No key or a wrong one: 401; a key of another role: 403;
+ * both as problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

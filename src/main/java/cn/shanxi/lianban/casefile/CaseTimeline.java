@@ -1,0 +1,58 @@
+package cn.shanxi.lianban.casefile;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the events of a case's timeline. Called inside a use case's transaction, so an
+ * event lands together with the change it describes, or not at all.
+ */
+@Component
+public class CaseTimeline {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	CaseTimeline(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param type what happened, e.g. {@code APPLICATION_RECEIVED},
+	 * {@code CERTIFICATE_MATCHED}
+	 * @param source who made it happen: {@code channel:WEB}, {@code partner:H001},
+	 * {@code hub}
+	 * @param detail facts for the reader (never unmasked personal numbers)
+	 */
+	public void record(long caseId, String type, String source, Map<String, ?> detail) {
+		this.jdbc
+			.sql("insert into case_event (case_id, at, type, source, detail) values (?, ?, ?, ?, cast(? as jsonb))")
+			.params(caseId, Timestamp.from(this.clock.instant()), type, source, toJson(detail))
+			.update();
+	}
+
+	private String toJson(Map<String, ?> detail) {
+		if (detail == null || detail.isEmpty()) {
+			return null;
+		}
+		try {
+			return this.json.writeValueAsString(detail);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Timeline detail is not serialisable", ex);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package cn.shanxi.lianban.partner;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.system.ApiKeys;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partners the hub knows, by code; registers their API keys with the key registry.
+ */
+@Component
+public class PartnerRegistry {
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+	private final Map<String, PartnerProperties.Partner> byCode = new LinkedHashMap<>();
+
+	PartnerRegistry(PartnerProperties properties, ApiKeys keys) {
+		for (PartnerProperties.Partner p : properties.list()) {
+			if (p.code() == null || !CODE.matcher(p.code()).matches()) {
+				throw new IllegalStateException("lianban.partners: code '" + p.code()
+						+ "' must be 1-40 letters, digits, '-' or '_' (it names the partner's folder)");
+			}
+			if (this.byCode.put(p.code(), p) != null) {
+				throw new IllegalStateException("lianban.partners: code " + p.code() + " is used twice");
+			}
+			if (p.apiKey() != null && !p.apiKey().isBlank()) {
+				keys.register(p.apiKey(),
+						new ApiClient("partner:" + p.code(), ApiClient.Role.PARTNER, null, p.code(), null));
+			}
+		}
+	}
+
+	public Optional<PartnerProperties.Partner> find(String code) {
+		return Optional.ofNullable(this.byCode.get(code));
+	}
+
+	public Collection<PartnerProperties.Partner> all() {
+		return this.byCode.values();
+	}
+
+}
