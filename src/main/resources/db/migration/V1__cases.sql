@@ -59,7 +59,25 @@ create table idempotency_record (
     idem_key       varchar(200) not null,
     request_sha256 char(64)     not null,
     case_no        varchar(24)  not null,
-    response_body  jsonb        not null,
+    response_body  text         not null,             -- the first answer, byte for byte
     created_at     timestamptz  not null,
     primary key (client_id, idem_key)
 );
+
+-- One work item per agency task, created with the case from the rule table (status PENDING, or
+-- OFFLINE_REQUIRED when the rules send it to the window). Dispatch (V3) sends them.
+create table work_item (
+    id             bigserial primary key,
+    case_id        bigint       not null references case_file (id),
+    type           varchar(48)  not null,                  -- HUKOU_CANCELLATION, DIBAO_STOP, ...
+    agency         varchar(40)  not null,                  -- POLICE_HUKOU, CIVIL_AFFAIRS, ...
+    status         varchar(24)  not null,                  -- PENDING, SENT, ACCEPTED, DONE, REJECTED, OFFLINE_REQUIRED, PARKED
+    requested      boolean      not null,                  -- ticked by the family, or derived from the situation
+    reason         jsonb,                                  -- why OFFLINE_REQUIRED / REJECTED: {rule, seed, zh, en}
+    due_at         timestamptz,                            -- 承诺时限, set when the clock starts
+    overdue        boolean      not null default false,
+    created_at     timestamptz  not null,
+    updated_at     timestamptz  not null,
+    unique (case_id, type)
+);
+create index work_item_status_idx on work_item (agency, status);

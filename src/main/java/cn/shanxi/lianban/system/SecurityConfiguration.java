@@ -37,6 +37,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/applications")
 				.hasRole("OPERATOR")
+				.requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/*/attachments")
+				.hasRole("CHANNEL")
 				.requestMatchers("/api/v1/applications/**", "/api/v1/applications", "/api/v1/guide")
 				.hasAnyRole("CHANNEL", "OPERATOR")
 				.requestMatchers("/api/v1/certificates/**", "/api/v1/certificates")

@@ -1,0 +1,38 @@
+package cn.shanxi.lianban.casefile;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.shanxi.lianban.support.FieldError;
+
+/**
+ * A case as the family and the clerks see it ({@code GET /api/v1/applications/{caseNo}}):
+ * status, the form as accepted, every work item and the whole timeline.
+ */
+public record CaseView(String caseNo, String status, String statusReason, String channel, OffsetDateTime createdAt,
+		OffsetDateTime updatedAt, ApplicationForm form, List<WorkItem> workItems, List<Event> timeline,
+		List<Attachment> attachments, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings) {
+
+	public CaseView withWarnings(List<FieldError> warnings) {
+		return new CaseView(this.caseNo, this.status, this.statusReason, this.channel, this.createdAt, this.updatedAt,
+				this.form, this.workItems, this.timeline, this.attachments, List.copyOf(warnings));
+	}
+
+	/** One agency task: {@code item} is the work-item type (CONTRACT.md). */
+	public record WorkItem(String item, String agency, String status, boolean requested, OffsetDateTime dueAt,
+			boolean overdue, JsonNode reason, OffsetDateTime updatedAt) {
+	}
+
+	/** One event of the timeline: when, what, who caused it, and its facts. */
+	public record Event(OffsetDateTime at, String type, String source, JsonNode detail) {
+	}
+
+	/** An attachment's description; the content is fetched on its own. */
+	public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
+			OffsetDateTime uploadedAt) {
+	}
+
+}

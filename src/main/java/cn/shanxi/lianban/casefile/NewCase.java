@@ -1,0 +1,27 @@
+package cn.shanxi.lianban.casefile;
+
+import java.util.List;
+
+/**
+ * A case about to be stored.
+ *
+ * @param datePrefix {@code SX} + the day in Beijing time ({@code yyyyMMdd}); the serial
+ * is added
+ * @param formJson the form as accepted, serialised
+ * @param workItems the work items the rule table gives
+ */
+public record NewCase(String datePrefix, CaseStatus status, String channel, String clientId, String deceasedIdNumber,
+		String deceasedName, String applicantIdNumber, String applicantPhone, String formJson,
+		List<RequestedItem> requestedItems, List<NewWorkItem> workItems) {
+
+	/**
+	 * A work item as the rule table plans it; {@code reasonJson} for OFFLINE_REQUIRED.
+	 */
+	public record NewWorkItem(String type, String agency, String status, boolean requested, String reasonJson) {
+	}
+
+	/** What the database gave the new case. */
+	public record Stored(long id, String caseNo) {
+	}
+
+}

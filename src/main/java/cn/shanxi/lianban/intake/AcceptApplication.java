@@ -1,0 +1,159 @@
+package cn.shanxi.lianban.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.shanxi.lianban.casefile.ApplicationAccepted;
+import cn.shanxi.lianban.casefile.ApplicationForm;
+import cn.shanxi.lianban.casefile.CaseRecords;
+import cn.shanxi.lianban.casefile.CaseStatus;
+import cn.shanxi.lianban.casefile.CaseTimeline;
+import cn.shanxi.lianban.casefile.CaseView;
+import cn.shanxi.lianban.casefile.CaseViews;
+import cn.shanxi.lianban.casefile.NewCase;
+import cn.shanxi.lianban.dispatch.ItemPlanner;
+import cn.shanxi.lianban.dispatch.Plan;
+import cn.shanxi.lianban.support.FieldError;
+import cn.shanxi.lianban.support.Masking;
+import cn.shanxi.lianban.support.ProblemException;
+import cn.shanxi.lianban.system.ApiClient;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "accept an application": the case, its requested items, its work items, its
+ * materials, its first timeline events and the idempotency record, all in one
+ * transaction. The case waits for its death certificate ({@code AWAITING_CERTIFICATE})
+ * unless a listener finds it on record.
+ */
+@Service
+public class AcceptApplication {
+
+	private static final Logger log = LoggerFactory.getLogger(AcceptApplication.class);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final CaseRecords cases;
+
+	private final CaseTimeline timeline;
+
+	private final CaseViews views;
+
+	private final ItemPlanner planner;
+
+	private final Attachments attachments;
+
+	private final IdempotencyRecords idempotency;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	AcceptApplication(CaseRecords cases, CaseTimeline timeline, CaseViews views, ItemPlanner planner,
+			Attachments attachments, IdempotencyRecords idempotency, ApplicationEventPublisher events,
+			ObjectMapper json, Clock clock) {
+		this.cases = cases;
+		this.timeline = timeline;
+		this.views = views;
+		this.planner = planner;
+		this.attachments = attachments;
+		this.idempotency = idempotency;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param form a form the validator passed, normalised
+	 * @param idempotencyKey the caller's key, or {@code null}
+	 * @param requestSha256 digest of the whole request, to tell a retry from a different
+	 * request
+	 */
+	public record Command(ApiClient client, ApplicationForm form, List<Attachments.Checked> files,
+			List<FieldError> warnings, String idempotencyKey, String requestSha256) {
+	}
+
+	/** The answer: the case's JSON as first given, and whether this is a replay of it. */
+	public record Answer(String caseNo, String body, boolean replayed) {
+	}
+
+	@Transactional
+	public Answer accept(Command command) {
+		String key = command.idempotencyKey();
+		if (key != null) {
+			Optional<IdempotencyRecords.Earlier> earlier = this.idempotency.claim(command.client().id(), key,
+					command.requestSha256());
+			if (earlier.isPresent()) {
+				if (!earlier.get().requestSha256().equals(command.requestSha256())) {
+					throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key 已用于另一份不同的申请",
+							"This Idempotency-Key was used for a different request",
+							"同一 Idempotency-Key 只能对应同一请求内容；首次请求的案件号：" + earlier.get().caseNo()
+									+ " / A key stands for one request body; the first request's case: "
+									+ earlier.get().caseNo());
+				}
+				return new Answer(earlier.get().caseNo(), earlier.get().responseBody(), true);
+			}
+		}
+		ApplicationForm form = command.form();
+		Plan plan = this.planner.plan(form);
+		NewCase.Stored stored = this.cases.insert(new NewCase(
+				"SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY), CaseStatus.AWAITING_CERTIFICATE,
+				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),
+				form.applicant().idNumber(), form.applicant().phone(), write(form), form.items(), workItems(plan)));
+		String source = "channel:" + command.client().channel();
+		this.timeline.record(stored.id(), "APPLICATION_RECEIVED", source,
+				Map.of("items", form.items(), "workItems", plan.items().size(), "client", command.client().id()));
+		for (Attachments.Checked file : command.files()) {
+			long id = this.attachments.store(stored.id(), file);
+			this.timeline.record(stored.id(), "ATTACHMENT_ADDED", source,
+					Map.of("attachmentId", id, "kind", file.kind(), "sha256", file.sha256()));
+		}
+		this.timeline.record(stored.id(), "AWAITING_CERTIFICATE", "hub", Map.of("zh", "等待死亡证明信息推送", "en",
+				"Waiting for the death certificate from the hospital, health centre or police"));
+		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber()));
+		CaseView view = this.views.find(stored.caseNo()).orElseThrow().withWarnings(command.warnings());
+		String body = write(view);
+		if (key != null) {
+			this.idempotency.complete(command.client().id(), key, stored.caseNo(), body);
+		}
+		log.info("Accepted application {} from {} for deceased {} ({} work items)", stored.caseNo(),
+				command.client().id(), Masking.mask(form.deceased().idNumber()), plan.items().size());
+		return new Answer(stored.caseNo(), body, false);
+	}
+
+	private List<NewCase.NewWorkItem> workItems(Plan plan) {
+		List<NewCase.NewWorkItem> items = new ArrayList<>();
+		for (Plan.PlannedItem p : plan.items()) {
+			boolean offline = p.handling() == Plan.Handling.OFFLINE;
+			items.add(new NewCase.NewWorkItem(p.type().name(), p.agency(), offline ? "OFFLINE_REQUIRED" : "PENDING",
+					p.requested() != null, offline ? write(p.reason()) : null));
+		}
+		return items;
+	}
+
+	private String write(Object value) {
+		try {
+			return this.json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

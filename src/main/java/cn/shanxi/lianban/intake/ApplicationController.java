@@ -1,0 +1,126 @@
+package cn.shanxi.lianban.intake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import cn.shanxi.lianban.casefile.ApplicationForm;
+import cn.shanxi.lianban.casefile.CaseView;
+import cn.shanxi.lianban.casefile.CaseViews;
+import cn.shanxi.lianban.support.ProblemException;
+import cn.shanxi.lianban.system.ApiClient;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** 联办申请: the family's one application, and the case it opens. */
+@RestController
+@RequestMapping("/api/v1/applications")
+class ApplicationController {
+
+	private final FormReader reader;
+
+	private final ApplicationValidator validator;
+
+	private final Attachments attachments;
+
+	private final AcceptApplication accept;
+
+	private final CaseViews views;
+
+	ApplicationController(FormReader reader, ApplicationValidator validator, Attachments attachments,
+			AcceptApplication accept, CaseViews views) {
+		this.reader = reader;
+		this.validator = validator;
+		this.attachments = attachments;
+		this.accept = accept;
+		this.views = views;
+	}
+
+	@Operation(summary = "Submit an application (附件2) as JSON",
+			responses = @ApiResponse(responseCode = "201", description = "The case, as GET returns it, with warnings",
+					content = @Content(schema = @Schema(implementation = CaseView.class))))
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> submit(@RequestBody byte[] body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@AuthenticationPrincipal ApiClient client) throws IOException {
+		return submit(client, body, List.of(), idempotencyKey);
+	}
+
+	@Operation(summary = "Submit an application with its materials: part 'application' (JSON), files "
+			+ "'deceasedIdDocument' and 'applicantIdDocument' (JPEG, PNG or PDF)")
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> submitWithMaterials(@RequestPart("application") byte[] application,
+			@RequestPart(name = "deceasedIdDocument", required = false) MultipartFile deceasedIdDocument,
+			@RequestPart(name = "applicantIdDocument", required = false) MultipartFile applicantIdDocument,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@AuthenticationPrincipal ApiClient client) throws IOException {
+		List<Upload> files = new ArrayList<>();
+		if (deceasedIdDocument != null) {
+			files.add(new Upload("deceasedIdDocument", Attachments.Kind.DECEASED_ID_DOCUMENT, deceasedIdDocument));
+		}
+		if (applicantIdDocument != null) {
+			files.add(new Upload("applicantIdDocument", Attachments.Kind.APPLICANT_ID_DOCUMENT, applicantIdDocument));
+		}
+		return submit(client, application, files, idempotencyKey);
+	}
+
+	@Operation(summary = "A case: status, the form, every work item and the timeline")
+	@GetMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
+	CaseView get(@PathVariable String caseNo) {
+		return this.views.find(caseNo)
+			.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo));
+	}
+
+	private ResponseEntity<String> submit(ApiClient client, byte[] json, List<Upload> uploads, String idempotencyKey)
+			throws IOException {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+			throw ProblemException
+				.invalid(List.of(new cn.shanxi.lianban.support.FieldError("Idempotency-Key", "idempotencyKey.format",
+						"Idempotency-Key 应为1至200个字符", "Idempotency-Key must be 1 to 200 characters")));
+		}
+		ApplicationForm form = this.reader.read(json);
+		Findings findings = this.validator.validate(form);
+		List<Attachments.Checked> files = new ArrayList<>();
+		StringBuilder digest = new StringBuilder(Attachments.sha256(json));
+		for (Upload upload : uploads) {
+			Attachments.Checked checked = this.attachments.check(upload.part(), upload.kind(),
+					upload.file().getOriginalFilename(), upload.file().getBytes(), findings);
+			if (checked != null) {
+				files.add(checked);
+				digest.append(upload.part()).append(checked.sha256());
+			}
+		}
+		if (findings.hasErrors()) {
+			throw ProblemException.invalid(findings.errors());
+		}
+		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		AcceptApplication.Answer answer = this.accept.accept(
+				new AcceptApplication.Command(client, form, files, findings.warnings(), idempotencyKey, requestSha256));
+		var response = ResponseEntity.created(URI.create("/api/v1/applications/" + answer.caseNo()))
+			.contentType(MediaType.APPLICATION_JSON);
+		if (answer.replayed()) {
+			response.header("Idempotent-Replayed", "true");
+		}
+		return response.body(answer.body());
+	}
+
+	private record Upload(String part, Attachments.Kind kind, MultipartFile file) {
+	}
+
+}
