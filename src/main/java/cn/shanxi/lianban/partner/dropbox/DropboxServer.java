@@ -163,7 +163,9 @@ public final class DropboxServer implements SmartLifecycle {
 	}
 
 	private SftpSubsystemFactory sftp() {
-		SftpSubsystemFactory factory = new SftpSubsystemFactory.Builder().build();
+		SftpSubsystemFactory factory = new SftpSubsystemFactory.Builder()
+			.withFileSystemAccessor(new JailedFileSystemAccessor())
+			.build();
 		// the policy first: a refused upload must not be tracked
 		factory.addSftpEventListener(new HomePolicy());
 		factory.addSftpEventListener(this.tracker);
