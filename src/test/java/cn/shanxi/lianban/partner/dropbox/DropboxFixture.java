@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class DropboxFixture implements AutoCloseable {
 	final DropboxServer server;
 
 	private final SshClient client;
+
+	private volatile PublicKey hostKeySeen;
 
 	private DropboxFixture(Path dir, List<Partner> partners) {
 		this.dir = dir;
@@ -109,6 +112,11 @@ final class DropboxFixture implements AutoCloseable {
 
 	SftpClient sftp(String user, String password) throws IOException {
 		return SftpClientFactory.instance().createSftpClient(login(user, password)).singleSessionInstance();
+	}
+
+	/** The host key the server presented to the client at the last connection. */
+	PublicKey hostKeySeen() {
+		return this.hostKeySeen;
 	}
 
 	Path home(String code) {
