@@ -77,6 +77,8 @@ public final class UploadTracker implements SftpEventListener {
 			Path from = real(srcPath);
 			Path to = real(dstPath);
 			this.uploads.replaceAll((handle, file) -> file.equals(from) ? to : file);
+			log.info("SFTP drop-box: partner {} renamed {} to {}", session.getUsername(), from.getFileName(),
+					to.getFileName());
 		}
 	}
 
