@@ -91,6 +91,7 @@ class DropboxJailTests {
 		assertThat(this.dropbox.home("SXPH").resolve("inbox/b.csv")).exists();
 		assertThat(this.dropbox.home("SXPH").resolve("receipts")).isEmptyDirectory();
 		assertThat(this.dropbox.home("SXPH").resolve("error")).isEmptyDirectory();
+		assertThat(this.dropbox.tracker.uploadsInProgress()).as("refused uploads are not tracked").isZero();
 	}
 
 	@Test

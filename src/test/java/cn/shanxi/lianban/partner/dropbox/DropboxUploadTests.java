@@ -12,6 +12,7 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.CloseableHandle;
 import org.apache.sshd.sftp.client.SftpClient.OpenMode;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static cn.shanxi.lianban.partner.dropbox.DropboxFixture.TIMEOUT;
 import static cn.shanxi.lianban.partner.dropbox.DropboxFixture.partner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** A file still being uploaded is never taken for a whole one. */
@@ -116,6 +118,15 @@ class DropboxUploadTests {
 
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(this.inbox.resolve("e.csv.interrupted.2")).exists());
 		assertThat(this.inbox.resolve("e.csv.interrupted")).hasContent("the first attempt");
+	}
+
+	@Test
+	void anUploadThatCouldNotEvenBeOpenedLeavesNoMark() throws IOException {
+		Files.createDirectory(this.inbox.resolve("f.csv"));
+		assertThatExceptionOfType(SftpException.class)
+			.isThrownBy(() -> this.sftp.open("inbox/f.csv", OpenMode.Write, OpenMode.Create));
+		assertThat(this.dropbox.tracker.uploadsInProgress()).isZero();
+		assertThat(this.dropbox.tracker.isBeingWritten(this.inbox.resolve("f.csv"))).isFalse();
 	}
 
 	@Test
