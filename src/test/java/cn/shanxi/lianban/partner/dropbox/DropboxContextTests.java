@@ -1,0 +1,78 @@
+package cn.shanxi.lianban.partner.dropbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static cn.shanxi.lianban.partner.dropbox.DropboxFixture.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The drop-box inside the hub: started with the context, for the configured partners. */
+@SpringBootTest
+class DropboxContextTests {
+
+	@Autowired
+	DropboxServer server;
+
+	@Autowired
+	HealthEndpoint health;
+
+	@Autowired
+	UploadFilter dropboxUploadFilter;
+
+	@Test
+	void startsWithTheContextAndReportsUpWithItsPort() {
+		assertThat(this.server.isRunning()).isTrue();
+		assertThat(this.server.port()).isPositive();
+		Health dropbox = (Health) this.health.healthForPath("dropbox");
+		assertThat(dropbox.getStatus()).isEqualTo(Status.UP);
+		assertThat(dropbox.getDetails()).containsEntry("port", this.server.port())
+			.containsEntry("hostKey", this.server.hostKeyFingerprint());
+	}
+
+	@Test
+	void theConfiguredPartnersWithAnSftpBlockLogInToTheirOwnFolders() throws IOException {
+		assertThat(this.server.partners()).contains("SXPH", "TYFH").doesNotContain("XDHC", "TYPSB");
+		assertThat(this.server.layout().inbox("SXPH")).isDirectory()
+			.isEqualTo(Path.of("target/test-dropbox/partners/SXPH/inbox").toAbsolutePath());
+		SshClient client = SshClient.setUpDefaultClient();
+		client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+		client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+		client.setServerKeyVerifier((session, address, key) -> KeyUtils.compareKeys(key, this.server.hostPublicKey()));
+		client.start();
+		try (ClientSession session = client.connect("SXPH", "127.0.0.1", this.server.port())
+			.verify(TIMEOUT)
+			.getSession()) {
+			session.addPasswordIdentity("demo-hospital-sftp");
+			session.auth().verify(TIMEOUT);
+			try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+				assertThat(sftp.stat("inbox").isDirectory()).isTrue();
+			}
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	@Test
+	void theUploadFilterIsThereForTheInboxRoutes() {
+		assertThat(this.dropboxUploadFilter.isComplete(this.server.layout().inbox("SXPH").resolve("a.csv.part")))
+			.isFalse();
+		assertThat(this.dropboxUploadFilter.isComplete(this.server.layout().inbox("SXPH").resolve("a.csv"))).isTrue();
+	}
+
+}
