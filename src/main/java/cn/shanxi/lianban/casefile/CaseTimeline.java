@@ -43,6 +43,31 @@ public class CaseTimeline {
 			.update();
 	}
 
+	/** One event to record: see {@link #record(long, String, String, Map)}. */
+	public record Entry(String type, String source, Map<String, ?> detail) {
+	}
+
+	/** Several events of one case in one round trip, in the order given. */
+	public void record(long caseId, java.util.List<Entry> entries) {
+		if (entries.size() == 1) {
+			Entry e = entries.get(0);
+			record(caseId, e.type(), e.source(), e.detail());
+			return;
+		}
+		this.jdbc
+			.sql("""
+					insert into case_event (case_id, at, type, source, detail)
+					select ?, ?, e.type, e.source, cast(e.detail as jsonb)
+					from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as text[])) with ordinality as e(type, source, detail, n)
+					order by e.n
+					""")
+			.params(caseId, Timestamp.from(this.clock.instant()),
+					entries.stream().map(Entry::type).toArray(String[]::new),
+					entries.stream().map(Entry::source).toArray(String[]::new),
+					entries.stream().map((e) -> toJson(e.detail())).toArray(String[]::new))
+			.update();
+	}
+
 	private String toJson(Map<String, ?> detail) {
 		if (detail == null || detail.isEmpty()) {
 			return null;

@@ -117,15 +117,17 @@ public class AcceptApplication {
 				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),
 				form.applicant().idNumber(), form.applicant().phone(), write(form), form.items(), workItems(plan)));
 		String source = "channel:" + command.client().channel();
-		this.timeline.record(stored.id(), "APPLICATION_RECEIVED", source,
-				Map.of("items", form.items(), "workItems", plan.items().size(), "client", command.client().id()));
+		List<CaseTimeline.Entry> entries = new ArrayList<>();
+		entries.add(new CaseTimeline.Entry("APPLICATION_RECEIVED", source,
+				Map.of("items", form.items(), "workItems", plan.items().size(), "client", command.client().id())));
 		for (Attachments.Checked file : command.files()) {
 			long id = this.attachments.store(stored.id(), file);
-			this.timeline.record(stored.id(), "ATTACHMENT_ADDED", source,
-					Map.of("attachmentId", id, "kind", file.kind(), "sha256", file.sha256()));
+			entries.add(new CaseTimeline.Entry("ATTACHMENT_ADDED", source,
+					Map.of("attachmentId", id, "kind", file.kind(), "sha256", file.sha256())));
 		}
-		this.timeline.record(stored.id(), "AWAITING_CERTIFICATE", "hub", Map.of("zh", "等待死亡证明信息推送", "en",
-				"Waiting for the death certificate from the hospital, health centre or police"));
+		entries.add(new CaseTimeline.Entry("AWAITING_CERTIFICATE", "hub", Map.of("zh", "等待死亡证明信息推送", "en",
+				"Waiting for the death certificate from the hospital, health centre or police")));
+		this.timeline.record(stored.id(), entries);
 		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber()));
 		CaseView view = this.views.find(stored.caseNo()).orElseThrow().withWarnings(command.warnings());
 		String body = write(view);
