@@ -19,7 +19,6 @@ import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.casefile.CaseRecords;
 import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.casefile.CaseTimeline;
-import cn.shanxi.lianban.casefile.CaseView;
 import cn.shanxi.lianban.casefile.CaseViews;
 import cn.shanxi.lianban.casefile.NewCase;
 import cn.shanxi.lianban.dispatch.ItemPlanner;
@@ -129,8 +128,8 @@ public class AcceptApplication {
 				"Waiting for the death certificate from the hospital, health centre or police")));
 		this.timeline.record(stored.id(), entries);
 		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber()));
-		CaseView view = this.views.find(stored.caseNo()).orElseThrow().withWarnings(command.warnings());
-		String body = write(view);
+		String body = this.views.json(stored.caseNo(), command.warnings().isEmpty() ? null : write(command.warnings()))
+			.orElseThrow();
 		if (key != null) {
 			this.idempotency.complete(command.client().id(), key, stored.caseNo(), body);
 		}
