@@ -140,6 +140,12 @@ public final class MappingCatalog {
 		return Optional.ofNullable(this.codes.get(id));
 	}
 
+	/** The compiled mapping, for tests and tools in this package. */
+	CompiledMapping mapping(String id) {
+		codec(id);
+		return this.mappings.get(id);
+	}
+
 	Codec codec(String id) {
 		Codec codec = this.codecs.get(id);
 		if (codec == null) {

@@ -12,7 +12,7 @@ class MappingConfiguration {
 
 	@Bean
 	MappingCatalog mappingCatalog(MappingProperties properties) {
-		return MappingCatalog.load(properties.dir());
+		return MappingCatalog.load(properties.paths());
 	}
 
 	@Bean
