@@ -56,6 +56,10 @@ final class FieldCompiler {
 		if ((f.source() == null) == (f.constant() == null)) {
 			mine.add("exactly one of source and constant is needed");
 		}
+		if (f.source() != null && f.example() == null) {
+			mine.add(
+					"example: required (a value as the agency sees it; it is checked against type, pattern and width)");
+		}
 		Expression source = null;
 		if (f.source() != null) {
 			try {

@@ -66,10 +66,10 @@ final class MappingCompiler {
 		if (m.fields() == null || m.fields().isEmpty()) {
 			problems.add("fields: at least one field is needed");
 		}
+		checkBatchReferences(format, header, body, trailer, problems);
 		if (problems.size() > before) {
 			return null;
 		}
-		checkBatchReferences(format, header, body, trailer, problems);
 		CompiledMapping compiled = new CompiledMapping(m.id(), m.title(), m.agency(), m.direction(), format, charset,
 				zone, fileName, MappingDefaults.fixedWidth(m), MappingDefaults.csv(m), MappingDefaults.xml(m),
 				MappingDefaults.json(m), header, body, trailer);
@@ -174,10 +174,11 @@ final class MappingCompiler {
 		for (CompiledField f : edges) {
 			for (String path : Paths.of(f.source())) {
 				if (format == Format.FIXED_WIDTH && !path.startsWith("batch.")) {
-					problems.add(f.name() + ": a header or trailer reads only batch.*, not " + path);
+					problems.add("header or trailer field " + f.name() + ": reads only batch.*, not " + path);
 				}
 				if (path.startsWith("batch.totals.") && !totals.contains(path.substring("batch.totals.".length()))) {
-					problems.add(f.name() + ": " + path + " needs a body field of that name with total: true");
+					problems.add("header or trailer field " + f.name() + ": " + path
+							+ " needs a body field of that name with total: true");
 				}
 			}
 		}

@@ -20,9 +20,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class XmlCodec implements Codec {
 
-	private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
+	// StAX does not promise that a factory is thread-safe; one per thread is cheap
+	private static final ThreadLocal<XMLOutputFactory> OUTPUT = ThreadLocal
+		.withInitial(XMLOutputFactory::newDefaultFactory);
 
-	private static final XMLInputFactory INPUT = XmlReading.secureFactory();
+	private static final ThreadLocal<XMLInputFactory> INPUT = ThreadLocal.withInitial(XmlReading::secureFactory);
 
 	private final CompiledMapping mapping;
 
@@ -68,7 +70,7 @@ final class XmlCodec implements Codec {
 			out.write(this.newline);
 		}
 		try {
-			XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out);
+			XMLStreamWriter w = OUTPUT.get().createXMLStreamWriter(out);
 			element(w, this.root, 0, ctx, fitter, substitutions);
 			w.flush();
 			w.close();
@@ -161,7 +163,7 @@ final class XmlCodec implements Codec {
 			List<CompiledField> all = new ArrayList<>(this.mapping.header());
 			all.addAll(this.mapping.fields());
 			record = new XmlReading(this.root, this.namespace, errors)
-				.read(INPUT.createXMLStreamReader(new StringReader(text)))
+				.read(INPUT.get().createXMLStreamReader(new StringReader(text)))
 				.record(all);
 		}
 		catch (MappingException ex) {

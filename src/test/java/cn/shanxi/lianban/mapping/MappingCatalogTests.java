@@ -55,6 +55,7 @@ class MappingCatalogTests {
 				    title: 姓名 / Name
 				    type: STRING
 				    source: case.deceased.name
+				    example: 李大山
 				"""));
 		assertProblem("x.mapping.yaml: fields[0] (XM): width: required for FIXED_WIDTH (in bytes of GB18030)");
 	}
@@ -104,6 +105,14 @@ class MappingCatalogTests {
 	}
 
 	@Test
+	void aSourcedFieldWithoutAnExampleFails() throws IOException {
+		write("x.mapping.yaml", mapping("""
+				  - { name: XM, title: 姓名 / Name, type: STRING, width: 30, source: case.deceased.name }
+				"""));
+		assertProblem("x.mapping.yaml: fields[0] (XM): example: required");
+	}
+
+	@Test
 	void aCodeWrittenAsABareNumberFailsBecauseYamlWouldDropItsLeadingZero() throws IOException {
 		write("x.mapping.yaml", mapping("""
 				  - name: ZXYY
@@ -138,18 +147,20 @@ class MappingCatalogTests {
 				    type: STRING
 				    width: 30
 				    source: case.deceased.name
+				    example: 李大山
 				header:
-				  - { name: N, title: 姓名 / Name, type: STRING, width: 30, source: case.deceased.name }
-				  - { name: T, title: 合计 / Total, type: DECIMAL, width: 12, source: batch.totals.JE }
+				  - { name: N, title: 姓名 / Name, type: STRING, width: 30, source: case.deceased.name, example: 李大山 }
+				  - { name: T, title: 合计 / Total, type: DECIMAL, width: 12, source: batch.totals.JE, example: "1" }
 				"""));
-		assertProblem("x.mapping.yaml: N: a header or trailer reads only batch.*, not case.deceased.name");
-		assertProblem("x.mapping.yaml: T: batch.totals.JE needs a body field of that name with total: true");
+		assertProblem("x.mapping.yaml: header or trailer field N: reads only batch.*, not case.deceased.name");
+		assertProblem(
+				"x.mapping.yaml: header or trailer field T: batch.totals.JE needs a body field of that name with total: true");
 	}
 
 	@Test
 	void everyProblemOfEveryFileIsToldAtOnce() throws IOException {
 		write("a.mapping.yaml", mapping("""
-				  - { name: XM, title: 姓名 / Name, type: STRING, source: case.deceased.name }
+				  - { name: XM, title: 姓名 / Name, type: STRING, source: case.deceased.name, example: 李大山 }
 				"""));
 		write("b.mapping.yaml", "id: b\ntitle: B\nformat: CSV\ncharset: GBK\nfields: []\n");
 		write("c.yml", "id: c\n");
