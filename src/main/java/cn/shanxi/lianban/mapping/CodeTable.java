@@ -87,13 +87,6 @@ public final class CodeTable {
 		return value;
 	}
 
-	/**
-	 * @return every agency code, for checking examples and constants
-	 */
-	boolean hasCode(String code) {
-		return this.valueByCode.containsKey(code);
-	}
-
 	/** The file as written. */
 	record File(String id, String title, String standard, String description, List<Entry> entries) {
 	}

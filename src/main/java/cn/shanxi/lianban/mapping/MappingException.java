@@ -87,9 +87,12 @@ public class MappingException extends RuntimeException {
 
 	/** The same error, placed: which mapping, which field, which record (0-based). */
 	MappingException at(String mappingId, String field, int record) {
-		return new MappingException(this.code, this.messageZh, this.messageEn,
+		MappingException placed = new MappingException(this.code, this.messageZh, this.messageEn,
 				(mappingId != null) ? mappingId : this.mappingId, (field != null) ? field : this.field,
-				(record >= 0) ? record : this.record, this);
+				(record >= 0) ? record : this.record, getCause());
+		// one exception with the original stack, not a chain of re-wrappings
+		placed.setStackTrace(getStackTrace());
+		return placed;
 	}
 
 	public String code() {
