@@ -51,6 +51,10 @@ record CompiledField(String name, ValueFormat format, Expression source, Object 
 				}
 				return null;
 			}
+			if (raw.isContainerNode()) {
+				throw new MappingException(MappingException.BAD_VALUE, "来源是一个对象或数组,不是单个值",
+						"the source is an object or a list, not a single value");
+			}
 			if (this.code != null) {
 				return this.code.code(raw.isTextual() ? raw.textValue() : raw.asText());
 			}

@@ -67,6 +67,17 @@ class MappingEngineTests {
 	}
 
 	@Test
+	void aSourceThatIsAnObjectRatherThanAValueIsRefused() {
+		ObjectNode ctx = context("PENSION_ACCOUNT_REFUND", "HRSS");
+		((ObjectNode) ctx.get("case").get("deceased")).putObject("name").put("xm", "李大山");
+		assertThatExceptionOfType(MappingException.class).isThrownBy(() -> ENGINE.render("hrss-request", ctx))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(MappingException.BAD_VALUE);
+				assertThat(ex.field()).isEqualTo("aac003");
+			});
+	}
+
+	@Test
 	void aDeathAtNightUtcIsDatedInBeijingTime() {
 		ObjectNode ctx = context("HUKOU_CANCELLATION", "POLICE_HUKOU");
 		((ObjectNode) ctx.get("certificate").get("death")).put("time", "2026-11-26T19:40:00Z");
