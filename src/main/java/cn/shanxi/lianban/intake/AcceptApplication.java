@@ -80,11 +80,12 @@ public class AcceptApplication {
 
 	/**
 	 * @param form a form the validator passed, normalised
+	 * @param plan the rule table's plan the validator made for it
 	 * @param idempotencyKey the caller's key, or {@code null}
 	 * @param requestSha256 digest of the whole request, to tell a retry from a different
 	 * request
 	 */
-	public record Command(ApiClient client, ApplicationForm form, List<Attachments.Checked> files,
+	public record Command(ApiClient client, ApplicationForm form, Plan plan, List<Attachments.Checked> files,
 			List<FieldError> warnings, String idempotencyKey, String requestSha256) {
 	}
 
@@ -110,7 +111,7 @@ public class AcceptApplication {
 			}
 		}
 		ApplicationForm form = command.form();
-		Plan plan = this.planner.plan(form);
+		Plan plan = (command.plan() != null) ? command.plan() : this.planner.plan(form);
 		NewCase.Stored stored = this.cases.insert(new NewCase(
 				"SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY), CaseStatus.AWAITING_CERTIFICATE,
 				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),

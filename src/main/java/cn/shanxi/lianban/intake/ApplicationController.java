@@ -114,8 +114,8 @@ class ApplicationController {
 			throw ProblemException.invalid(findings.errors());
 		}
 		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		AcceptApplication.Answer answer = this.accept.accept(
-				new AcceptApplication.Command(client, form, files, findings.warnings(), idempotencyKey, requestSha256));
+		AcceptApplication.Answer answer = this.accept.accept(new AcceptApplication.Command(client, form,
+				findings.plan(), files, findings.warnings(), idempotencyKey, requestSha256));
 		var response = ResponseEntity.created(URI.create("/api/v1/applications/" + answer.caseNo()))
 			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.replayed()) {
