@@ -181,11 +181,14 @@ final class RecordValidator {
 		else if (no.equals(idNumber)) {
 			ok = true; // the ID number itself is checked on its own field
 		}
+		else if (no.length() == 18 && IdNumbers.isValid(no)) {
+			ok = idNumber == null; // a VOID may name the certificate alone
+		}
 		else if (no.length() == 22) {
 			ok = CreditCodes.hasShape(no.substring(0, 18)) && no.substring(18).chars().allMatch(Character::isDigit);
 		}
 		else {
-			ok = LEGACY_NO.matcher(no).matches() && (no.length() != 18 || !IdNumbers.isValid(no));
+			ok = LEGACY_NO.matcher(no).matches();
 		}
 		if (!ok) {
 			errors.add(Reason.field("certificateNo", "format",
