@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * so that a file re-read after a crash resumes where it stopped and answers the same.
  */
 @Component
-class SubmissionLog {
+public class SubmissionLog {
 
 	private final JdbcClient jdbc;
 
@@ -114,7 +114,8 @@ class SubmissionLog {
 	}
 
 	/** A file that could not be read at all. */
-	void unreadable(String partnerCode, Channel channel, String fileName, Long size, String sha256, String reason) {
+	public void unreadable(String partnerCode, Channel channel, String fileName, Long size, String sha256,
+			String reason) {
 		this.jdbc.sql("""
 				insert into partner_submission (partner_code, channel, file_name, size_bytes, sha256, status, reason,
 				  received_at, completed_at) values (?, ?, ?, ?, ?, 'UNREADABLE', ?, ?, ?)
@@ -127,7 +128,7 @@ class SubmissionLog {
 	/**
 	 * Streams a submission's receipt lines in order: line, certificate, outcome, reasons.
 	 */
-	void receipt(long submissionId, Consumer<String[]> line) {
+	public void receipt(long submissionId, Consumer<String[]> line) {
 		this.jdbcTemplate.query("""
 				select line_no, certificate_no, outcome, reason_code, reason_zh, reason_en
 				from submission_record where submission_id = ? order by line_no
@@ -138,7 +139,7 @@ class SubmissionLog {
 	}
 
 	/** Where a submission came in. */
-	enum Channel {
+	public enum Channel {
 
 		REST, DROPBOX, REMOTE_SFTP
 

@@ -11,11 +11,11 @@ import cn.shanxi.lianban.support.IdNumbers;
 /**
  * Test data: fresh valid ID numbers (each test its own deceased) and certificate records.
  */
-final class TestRecords {
+public final class TestRecords {
 
 	private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 20000));
 
-	static final ObjectMapper JSON = new ObjectMapper();
+	public static final ObjectMapper JSON = new ObjectMapper();
 
 	private TestRecords() {
 	}
@@ -24,19 +24,19 @@ final class TestRecords {
 	 * A valid ID number, never the same twice in a run, first registered in
 	 * {@code region}.
 	 */
-	static String idNumber(String region) {
+	public static String idNumber(String region) {
 		int n = NEXT.incrementAndGet();
 		LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(n % 25000);
 		String first17 = region + birth.toString().replace("-", "") + String.format("%03d", (n / 25000 * 7 + n) % 1000);
 		return first17 + IdNumbers.checkChar(first17);
 	}
 
-	static LocalDate birthDate(String idNumber) {
+	public static LocalDate birthDate(String idNumber) {
 		return IdNumbers.birthDate(idNumber);
 	}
 
 	/** A death certificate like certificate.example.json for this deceased. */
-	static ObjectNode death(String idNumber, String householdRegion) {
+	public static ObjectNode death(String idNumber, String householdRegion) {
 		ObjectNode r = JSON.createObjectNode();
 		r.put("kind", "DEATH_MEDICAL");
 		r.put("action", "SUBMIT");
@@ -71,7 +71,7 @@ final class TestRecords {
 		return r;
 	}
 
-	static ObjectNode cremation(String certificateNo, String idNumber) {
+	public static ObjectNode cremation(String certificateNo, String idNumber) {
 		ObjectNode r = JSON.createObjectNode();
 		r.put("kind", "CREMATION");
 		r.put("certificateNo", certificateNo);
