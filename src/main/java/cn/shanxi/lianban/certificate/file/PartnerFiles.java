@@ -46,6 +46,13 @@ public class PartnerFiles {
 	 */
 	public CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file,
 			Path receipt) {
+		CertificateIngestion.Result result = ingest(partner, channel, fileName, file);
+		this.receipts.write(result.submissionId(), partner.fileCharset(), receipt);
+		return result;
+	}
+
+	/** Ingests {@code file}; the caller writes the receipt. */
+	public CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file) {
 		long size = size(file);
 		String sha256;
 		CertificateIngestion.Result result;
@@ -60,7 +67,6 @@ public class PartnerFiles {
 			log.warn("Partner {} file {} is unreadable: {}", partner.code(), Masking.maskAll(fileName), ex.en());
 			throw ex;
 		}
-		this.receipts.write(result.submissionId(), partner.fileCharset(), receipt);
 		var c = result.counts();
 		log.info("Partner {} file {}: {} records, {} accepted, {} duplicate, {} stale, {} rejected{}", partner.code(),
 				Masking.maskAll(fileName), c.records(), c.accepted(), c.duplicate(), c.stale(), c.rejected(),

@@ -50,26 +50,43 @@ public class ReceiptWriter {
 		this.submissions = submissions;
 	}
 
+	/** The receipt of a submission, as bytes in {@code charset}. */
+	public byte[] bytes(long submissionId, Charset charset) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (Writer out = new OutputStreamWriter(bytes, charset)) {
+			writeTo(submissionId, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
 	/** Writes the receipt of a submission to {@code target}. */
 	public void write(long submissionId, Charset charset, Path target) {
 		Path part = target.resolveSibling("." + target.getFileName() + ".part");
 		try {
 			Files.createDirectories(target.getParent());
-			try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part), charset), 65536);
-					SequenceWriter rows = CSV.writer(SCHEMA).writeValues(out)) {
-				this.submissions.receipt(submissionId, (line) -> {
-					try {
-						rows.write(line);
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-				});
+			try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part), charset), 65536)) {
+				writeTo(submissionId, out);
 			}
 			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the receipt " + target, ex);
+		}
+	}
+
+	private void writeTo(long submissionId, Writer out) throws IOException {
+		try (SequenceWriter rows = CSV.writer(SCHEMA).writeValues(out)) {
+			this.submissions.receipt(submissionId, (line) -> {
+				try {
+					rows.write(line);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 		}
 	}
 
