@@ -65,35 +65,23 @@ public class CertificateIngestion {
 	public Result ingest(Partner partner, Channel channel, String fileName, Long size, String sha256,
 			Iterator<RawRecord> records, List<ReceiptLine> replies) {
 		Submission submission = this.submissions.begin(partner.code(), channel, fileName, size, sha256);
-		List<RawRecord> chunk = new ArrayList<>(this.chunkSize);
-		while (records.hasNext()) {
-			RawRecord raw = records.next();
-			if (raw.lineNo() <= submission.linesDone()) {
-				continue; // done before the hub stopped: its receipt line is on record
-			}
-			chunk.add(raw);
-			if (chunk.size() == this.chunkSize) {
-				applyChunk(partner, submission.id(), chunk, replies);
-				chunk.clear();
+		try (ChunkPipeline<Prepared> chunks = new ChunkPipeline<>(records, submission.linesDone(), this.chunkSize,
+				(chunk) -> prepare(partner, chunk))) {
+			for (Prepared chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+				Prepared prepared = chunk;
+				List<ReceiptLine> lines = this.transaction
+					.execute((status) -> apply(partner, submission.id(), prepared));
+				if (replies != null) {
+					replies.addAll(lines);
+				}
 			}
 		}
-		applyChunk(partner, submission.id(), chunk, replies);
 		Counts counts = this.transaction.execute((status) -> this.submissions.complete(submission.id()));
 		return new Result(submission.id(), counts, submission.linesDone() > 0);
 	}
 
-	private void applyChunk(Partner partner, long submissionId, List<RawRecord> chunk, List<ReceiptLine> replies) {
-		if (chunk.isEmpty()) {
-			return;
-		}
-		List<ReceiptLine> lines = this.transaction.execute((status) -> apply(partner, submissionId, chunk));
-		if (replies != null) {
-			replies.addAll(lines);
-		}
-	}
-
-	private List<ReceiptLine> apply(Partner partner, long submissionId, List<RawRecord> chunk) {
-		Instant now = this.clock.instant();
+	/** Validates a chunk: no database, outside any transaction. */
+	private Prepared prepare(Partner partner, List<RawRecord> chunk) {
 		ReceiptLine[] lines = new ReceiptLine[chunk.size()];
 		List<CertificateRecord> valid = new ArrayList<>(chunk.size());
 		List<Integer> validAt = new ArrayList<>(chunk.size());
@@ -109,6 +97,16 @@ public class CertificateIngestion {
 						Outcome.REJECTED, result.errors());
 			}
 		}
+		return new Prepared(lines, valid, validAt);
+	}
+
+	/**
+	 * Stores a validated chunk, applies it to the cases and records its receipt lines.
+	 */
+	private List<ReceiptLine> apply(Partner partner, long submissionId, Prepared chunk) {
+		Instant now = this.clock.instant();
+		ReceiptLine[] lines = chunk.lines();
+		List<CertificateRecord> valid = chunk.valid();
 		// the first record of each certificate in the chunk tries the one-statement
 		// insert
 		Set<String> seen = new HashSet<>();
@@ -123,7 +121,7 @@ public class CertificateIngestion {
 		Set<String> insertedNow = new HashSet<>();
 		for (int v = 0; v < valid.size(); v++) {
 			CertificateRecord r = valid.get(v);
-			int i = validAt.get(v);
+			int i = chunk.validAt().get(v);
 			Long id = inserted.get(r.key());
 			if (id != null && insertedNow.add(r.key())) {
 				lines[i] = accepted(r);
@@ -177,6 +175,12 @@ public class CertificateIngestion {
 
 	private static ReceiptLine line(CertificateRecord r, Outcome outcome, Reason reason) {
 		return new ReceiptLine(r.lineNo(), r.kind().name(), r.certificateNo(), outcome, List.of(reason));
+	}
+
+	/**
+	 * A validated chunk: the refused records' lines filled in, the valid ones to store.
+	 */
+	private record Prepared(ReceiptLine[] lines, List<CertificateRecord> valid, List<Integer> validAt) {
 	}
 
 	/**

@@ -16,7 +16,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -223,13 +222,8 @@ public final class PartnerFileReader {
 			}
 			this.line++;
 			try {
-				Map<String, String> row = this.rows.nextValue();
-				Map<String, String> fields = new LinkedHashMap<>();
-				row.forEach((name, value) -> {
-					if (value != null && !value.isEmpty()) {
-						fields.put(name.trim(), value);
-					}
-				});
+				Map<String, String> fields = this.rows.nextValue();
+				fields.values().removeIf((value) -> value == null || value.isEmpty());
 				return new RawRecord(this.line, fields);
 			}
 			catch (IOException | RuntimeJsonMappingException ex) {
