@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import cn.shanxi.lianban.casefile.CaseMayProceed;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,11 +17,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RecordApplicationEvents
 class CertificateApiTests {
 
 	static final String HOSPITAL = "demo-hospital-key";
@@ -39,6 +44,12 @@ class CertificateApiTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	ApplicationEvents published;
+
+	@Autowired
+	CremationRecords cremations;
 
 	ResponseEntity<JsonNode> post(String key, Object body) {
 		HttpHeaders headers = new HttpHeaders();
@@ -180,6 +191,12 @@ class CertificateApiTests {
 		assertThat(TestCases.status(this.jdbc, caseId)).isEqualTo("IN_PROGRESS");
 		assertThat(TestCases.events(this.jdbc, caseId)).containsExactly("CERTIFICATE_MATCHED", "CASE_ELIGIBLE",
 				"CREMATION_RECORDED");
+		assertThat(this.published.stream(CaseMayProceed.class)).extracting(CaseMayProceed::caseId)
+			.containsExactly(caseId);
+		assertThat(this.published.stream(CremationRecorded.class)).extracting(CremationRecorded::certificateNo)
+			.containsExactly("HH" + id.substring(10));
+		assertThat(this.cremations.forDeceased(id)).extracting(CremationRecords.CremationRecord::funeralHomeName)
+			.containsExactly("太原市殡仪馆");
 	}
 
 	@Test
