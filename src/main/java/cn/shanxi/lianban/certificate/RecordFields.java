@@ -27,6 +27,23 @@ final class RecordFields {
 
 	static final Set<String> KNOWN = Set.copyOf(ALL);
 
+	// the names taken apart once, not for every record
+	private static final String[] NAMES = ALL.toArray(String[]::new);
+
+	private static final String[] PREFIXES = new String[NAMES.length];
+
+	private static final String[] KEYS = new String[NAMES.length];
+
+	private static final int ACTION_AT = ALL.indexOf(ACTION);
+
+	static {
+		for (int i = 0; i < NAMES.length; i++) {
+			int dot = NAMES[i].indexOf('.');
+			PREFIXES[i] = (dot < 0) ? null : NAMES[i].substring(0, dot);
+			KEYS[i] = '"' + NAMES[i].substring(dot + 1) + "\":";
+		}
+	}
+
 	private RecordFields() {
 	}
 
@@ -38,27 +55,24 @@ final class RecordFields {
 	static String toJson(Map<String, String> fields) {
 		StringBuilder out = new StringBuilder(1024).append('{');
 		String group = null;
-		boolean first = true;
-		for (String name : ALL) {
-			String value = fields.get(name);
-			if (value == null || name.equals(ACTION)) {
+		for (int i = 0; i < NAMES.length; i++) {
+			String value = fields.get(NAMES[i]);
+			if (value == null || i == ACTION_AT) {
 				continue;
 			}
-			int dot = name.indexOf('.');
-			String prefix = (dot < 0) ? null : name.substring(0, dot);
+			String prefix = PREFIXES[i];
 			if (group != null && !group.equals(prefix)) {
 				out.append('}');
 				group = null;
 			}
-			if (!first && out.charAt(out.length() - 1) != '{') {
+			if (out.length() > 1 && out.charAt(out.length() - 1) != '{') {
 				out.append(',');
 			}
-			first = false;
 			if (prefix != null && group == null) {
-				string(out, prefix).append(":{");
+				out.append('"').append(prefix).append("\":{");
 				group = prefix;
 			}
-			string(out, (dot < 0) ? name : name.substring(dot + 1)).append(':');
+			out.append(KEYS[i]);
 			string(out, value);
 		}
 		if (group != null) {

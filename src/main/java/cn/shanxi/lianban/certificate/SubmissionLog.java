@@ -37,7 +37,7 @@ public class SubmissionLog {
 	 */
 	Submission begin(String partnerCode, Channel channel, String fileName, Long size, String sha256) {
 		Optional<Submission> unfinished = (fileName == null) ? Optional.empty() : this.jdbc.sql("""
-				select s.id, coalesce((select max(line_no) from submission_record r where r.submission_id = s.id), 0)
+				select s.id, coalesce((select max(last_line) from submission_chunk c where c.submission_id = s.id), 0)
 				from partner_submission s
 				where s.partner_code = ? and s.file_name = ? and s.sha256 = ? and s.status = 'IN_PROGRESS'
 				order by s.id limit 1
@@ -55,7 +55,9 @@ public class SubmissionLog {
 			.single(), partnerCode, 0));
 	}
 
-	/** Records the receipt lines of one chunk, in the chunk's transaction. */
+	/**
+	 * Records the receipt lines of one chunk (in line order), in the chunk's transaction.
+	 */
 	void recordLines(long submissionId, List<ReceiptLine> lines) {
 		if (lines.isEmpty()) {
 			return;
@@ -75,14 +77,16 @@ public class SubmissionLog {
 				zh[i] = l.reasonsZh();
 				en[i] = l.reasonsEn();
 			}
-			try (PreparedStatement ps = con.prepareStatement("""
-					insert into submission_record (submission_id, line_no, kind, certificate_no, outcome, reason_code,
-					  reason_zh, reason_en)
-					select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-					""")) {
+			try (PreparedStatement ps = con.prepareStatement(
+					"""
+							insert into submission_chunk (submission_id, first_line, last_line, line_nos, kinds, certificate_nos,
+							  outcomes, reason_codes, reasons_zh, reasons_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+							""")) {
 				ps.setLong(1, submissionId);
-				ps.setArray(2, con.createArrayOf("int4", lineNo));
-				int p = 3;
+				ps.setInt(2, lineNo[0]);
+				ps.setInt(3, lineNo[n - 1]);
+				ps.setArray(4, con.createArrayOf("int4", lineNo));
+				int p = 5;
 				for (Object[] values : new Object[][] { kind, no, outcome, code, zh, en }) {
 					ps.setArray(p++, con.createArrayOf("text", values));
 				}

@@ -28,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>
  * Run: {@code scripts/benchmark-certificates.sh [records]} (uses this run's own fresh
- * database on the local PostgreSQL, like the tests). A warm-up file of 20,000 records
- * goes first so the figure is not the JIT compiler's.
+ * database on the local PostgreSQL, like the tests). Three files of new records are taken
+ * in one after the other ({@code -Dbenchmark.rounds}); the first one's figure includes
+ * the JIT compiler warming up, the last is the steady state.
  */
 public final class CertificateIngestionBenchmark {
 
@@ -44,8 +45,13 @@ public final class CertificateIngestionBenchmark {
 			PartnerFiles files = context.getBean(PartnerFiles.class);
 			Partner hospital = context.getBean(PartnerRegistry.class).find("SXPH").orElseThrow();
 			Path dir = Files.createTempDirectory("lianban-benchmark-");
-			run(files, hospital, dir, "warm-up.csv", 20_000, 0);
-			run(files, hospital, dir, "benchmark.csv", records, 20_000);
+			int rounds = Integer.getInteger("benchmark.rounds", 3);
+			for (int round = 1; round <= rounds; round++) {
+				run(files, hospital, dir, "benchmark-" + round + ".csv", records, round * records);
+			}
+			if (Boolean.getBoolean("benchmark.threads")) {
+				threadCpu();
+			}
 		}
 	}
 
@@ -67,6 +73,27 @@ public final class CertificateIngestionBenchmark {
 		System.out.printf("  CPU used: hub JVM %.2f s, PostgreSQL %.2f s (load average now %.1f on %d cores)%n",
 				jvmSeconds, pgSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors());
+	}
+
+	/** Where the hub's CPU went, by thread (the rest is GC and the JIT compiler). */
+	private static void threadCpu() {
+		var threads = ManagementFactory.getThreadMXBean();
+		java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+		long total = 0;
+		for (long id : threads.getAllThreadIds()) {
+			var info = threads.getThreadInfo(id);
+			long cpu = threads.getThreadCpuTime(id);
+			if (info != null && cpu > 0) {
+				byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+				total += cpu;
+			}
+		}
+		byName.forEach((name, cpu) -> {
+			if (cpu > 50_000_000L) {
+				System.out.printf("  thread %-40s %.2f s%n", name, cpu / 1e9);
+			}
+		});
+		System.out.printf("  live Java threads %.2f s of process %.2f s%n", total / 1e9, jvmCpuNanos() / 1e9);
 	}
 
 	private static long jvmCpuNanos() {
