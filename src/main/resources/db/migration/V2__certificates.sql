@@ -19,7 +19,7 @@ create table certificate (
     death_region_code     char(6),                           -- death.regionCode, else the issuer's region (eligibility)
     death_certificate_no  varchar(40),                       -- cremation: the death certificate, when known
     void_reason           text,
-    record                jsonb        not null,             -- the record as accepted (dotted names nested)
+    record                json         not null,             -- the record as accepted (dotted names nested)
     submission_id         bigint       not null,             -- where the current version came from
     line_no               integer      not null,
     created_at            timestamptz  not null,
@@ -37,7 +37,7 @@ create table certificate_version (
     version         integer,
     issued_at       timestamptz,
     content_sha256  char(64)     not null,
-    record          jsonb        not null,
+    record          json         not null,
     submission_id   bigint       not null,
     line_no         integer      not null,
     received_at     timestamptz  not null,

@@ -26,7 +26,7 @@ class CertificateStore {
 			  content_sha256, deceased_id_number, household_region_code, death_region_code, death_certificate_no,
 			  void_reason, record, submission_id, line_no, created_at, updated_at)
 			select r.kind, r.no, ?, r.status, r.action, r.version, r.issued_at, r.sha, r.id, r.hh, r.dr, r.dcn, r.vr,
-			  r.rec::jsonb, ?, r.line, ?, ?
+			  r.rec::json, ?, r.line, ?, ?
 			from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::text[],
 			  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
 			  as r(kind, no, status, action, version, issued_at, sha, id, hh, dr, dcn, vr, rec, line)
@@ -137,7 +137,7 @@ class CertificateStore {
 				""" : """
 				update certificate set status = 'ACTIVE', action = ?, version = ?, issued_at = ?, content_sha256 = ?,
 				  void_reason = null, submission_id = ?, line_no = ?, updated_at = ?, deceased_id_number = ?,
-				  household_region_code = ?, death_region_code = ?, death_certificate_no = ?, record = ?::jsonb
+				  household_region_code = ?, death_region_code = ?, death_certificate_no = ?, record = ?::json
 				where id = ?
 				returning deceased_id_number, household_region_code, death_region_code, partner_code
 				""";
