@@ -62,10 +62,10 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 		}
 		String name = "lianban_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		execute(server + "postgres", "CREATE DATABASE " + name);
-		Runtime.getRuntime()
-			.addShutdownHook(
-					new Thread(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"),
-							"drop-test-database"));
+		// after every application context has closed: a route still polling when the
+		// database went away would hang the JVM's exit on its connection pool
+		SpringApplication.getShutdownHandlers()
+			.add(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
 		return server + name;
 	}
 
