@@ -1,6 +1,7 @@
 package cn.shanxi.lianban.notification;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,14 @@ class FamilyNotifications {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void accepted(ApplicationAccepted accepted) {
 		contact(accepted.caseId()).ifPresent((c) -> {
-			send(accepted.caseId(), null, SmsEvent.CASE_RECEIVED, c, Map.of());
+			List<NotificationOutbox.Entry> messages = new ArrayList<>();
+			render(SmsEvent.CASE_RECEIVED, c, Map.of()).ifPresent((text) -> messages
+				.add(new NotificationOutbox.Entry(null, SmsEvent.CASE_RECEIVED.name(), null, text)));
 			if (c.status() == CaseStatus.AWAITING_CERTIFICATE) {
-				send(accepted.caseId(), null, SmsEvent.AWAITING_CERTIFICATE, c, Map.of());
+				render(SmsEvent.AWAITING_CERTIFICATE, c, Map.of()).ifPresent((text) -> messages
+					.add(new NotificationOutbox.Entry(null, SmsEvent.AWAITING_CERTIFICATE.name(), null, text)));
 			}
+			this.outbox.enqueueAll(Channel.SMS, accepted.caseId(), messages);
 		});
 	}
 
@@ -135,16 +140,21 @@ class FamilyNotifications {
 	}
 
 	private void send(long caseId, Long workItemId, SmsEvent event, Contact contact, Map<String, String> values) {
+		render(event, contact, values)
+			.ifPresent((text) -> this.outbox.enqueue(Channel.SMS, caseId, workItemId, event.name(), null, text));
+	}
+
+	/** The text, or empty when the event is not told or the phone takes no SMS. */
+	private Optional<String> render(SmsEvent event, Contact contact, Map<String, String> values) {
 		if (!MOBILE.matcher(contact.phone().replace(" ", "")).matches()) {
 			log.info("Case {}: no SMS for {}, {} is not a mobile number", contact.caseNo(), event,
 					Masking.mask(contact.phone()));
-			return;
+			return Optional.empty();
 		}
 		Map<String, String> all = new HashMap<>(values);
 		all.put("caseNo", contact.caseNo());
 		all.put("deceasedName", contact.deceasedName());
-		this.templates.render(event, all)
-			.ifPresent((text) -> this.outbox.enqueue(Channel.SMS, caseId, workItemId, event.name(), null, text));
+		return this.templates.render(event, all);
 	}
 
 	private Optional<Contact> contact(long caseId) {

@@ -78,6 +78,35 @@ public class NotificationOutbox {
 				""").params(channel.name(), caseId, workItemId, event, recipient, payload, now, now).update() == 1;
 	}
 
+	/** A message for {@link #enqueueAll}. */
+	record Entry(Long workItemId, String event, String recipient, String payload) {
+	}
+
+	/**
+	 * Several messages of one case in one round trip, as {@link #enqueue} each.
+	 * @return how many rows were added
+	 */
+	int enqueueAll(Channel channel, long caseId, List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.sql("""
+				insert into notification_outbox (channel, case_id, work_item_id, event, recipient, payload, status,
+				    next_attempt_at, created_at)
+				select ?, ?, e.item, e.event, e.recipient, e.payload, 'PENDING', ?, ?
+				from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as text[]))
+				    with ordinality as e(item, event, recipient, payload, n)
+				order by e.n
+				on conflict do nothing
+				""")
+			.params(channel.name(), caseId, now, now, entries.stream().map(Entry::workItemId).toArray(Long[]::new),
+					entries.stream().map(Entry::event).toArray(String[]::new),
+					entries.stream().map(Entry::recipient).toArray(String[]::new),
+					entries.stream().map(Entry::payload).toArray(String[]::new))
+			.update();
+	}
+
 	/** Claims due rows of a channel for one lease. */
 	List<Message> claim(Channel channel) {
 		Instant now = this.clock.instant();
