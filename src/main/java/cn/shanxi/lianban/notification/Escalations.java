@@ -1,5 +1,7 @@
 package cn.shanxi.lianban.notification;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ public class Escalations {
 
 	private static final Logger log = LoggerFactory.getLogger(Escalations.class);
 
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
 	private final NotificationOutbox outbox;
 
 	private final SupervisorWebhooks webhooks;
@@ -61,8 +65,8 @@ public class Escalations {
 		body.put("agency", overdue.agency());
 		body.put("agencyName", AgencyNames.zh(overdue.agency()));
 		body.put("status", overdue.status().name());
-		body.put("dueAt", overdue.dueAt().toString());
-		body.put("detectedAt", overdue.detectedAt().toString());
+		body.put("dueAt", beijing(overdue.dueAt()));
+		body.put("detectedAt", beijing(overdue.detectedAt()));
 		body.put("message", "联办事项已超过承诺时限，请督办 / A joint-service item is past its promised time limit");
 		this.outbox.enqueue(Channel.WEBHOOK, overdue.caseId(), overdue.workItemId(), "ITEM_OVERDUE", overdue.agency(),
 				this.json.writeValueAsString(body));
@@ -87,6 +91,11 @@ public class Escalations {
 
 	public void delivered(Exchange exchange) {
 		this.outbox.delivered(exchange);
+	}
+
+	/** Times as the API gives them: ISO-8601 in Beijing time. */
+	private static String beijing(Instant instant) {
+		return instant.atZone(CHINA).toOffsetDateTime().toString();
 	}
 
 	private static String itemName(String type) {

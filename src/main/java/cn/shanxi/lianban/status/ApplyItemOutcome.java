@@ -1,6 +1,5 @@
 package cn.shanxi.lianban.status;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
