@@ -21,7 +21,10 @@ public class CaseViews {
 			  'createdAt', beijing_time(c.created_at), 'updatedAt', beijing_time(c.updated_at), 'form', c.form,
 			  'workItems', coalesce((select jsonb_agg(jsonb_build_object(
 			      'item', w.type, 'agency', w.agency, 'status', w.status, 'requested', w.requested,
-			      'dueAt', beijing_time(w.due_at), 'overdue', w.overdue, 'reason', w.reason, 'updatedAt', beijing_time(w.updated_at)) order by w.id)
+			      'dueAt', beijing_time(w.due_at), 'overdue', w.overdue, 'reason', w.reason, 'updatedAt', beijing_time(w.updated_at),
+			      'amount', w.amount, 'paidToAccount', w.paid_to_account,
+			      'reasonText', coalesce(w.reason->>'text', nullif(concat_ws(' / ', w.reason->>'zh', w.reason->>'en'), '')))
+			      order by w.id)
 			    from work_item w where w.case_id = c.id), '[]'::jsonb),
 			  'timeline', coalesce((select jsonb_agg(jsonb_build_object(
 			      'at', beijing_time(e.at), 'type', e.type, 'source', e.source, 'detail', e.detail) order by e.id)
