@@ -51,6 +51,9 @@ class CertificateApiTests {
 	@Autowired
 	CremationRecords cremations;
 
+	@Autowired
+	cn.shanxi.lianban.intake.AcceptApplication accept;
+
 	ResponseEntity<JsonNode> post(String key, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
@@ -143,7 +146,7 @@ class CertificateApiTests {
 	@Test
 	void applicationFirstThenCertificateThenUpdateVoidAndAStaleVersion() {
 		String id = TestRecords.idNumber("140105");
-		long caseId = TestCases.apply(this.jdbc, this.tx, this.events, id);
+		long caseId = TestCases.apply(this.accept, this.jdbc, id);
 		assertThat(TestCases.status(this.jdbc, caseId)).isEqualTo("AWAITING_CERTIFICATE");
 
 		assertThat(line(post(HOSPITAL, TestRecords.death(id, "140105").put("version", 2)), 0).get("outcome").asText())
@@ -187,7 +190,7 @@ class CertificateApiTests {
 		String id = TestRecords.idNumber("140105");
 		post(HOSPITAL, TestRecords.death(id, "140105"));
 		post(FUNERAL_HOME, TestRecords.cremation("HH" + id.substring(10), id));
-		long caseId = TestCases.apply(this.jdbc, this.tx, this.events, id);
+		long caseId = TestCases.apply(this.accept, this.jdbc, id);
 		assertThat(TestCases.status(this.jdbc, caseId)).isEqualTo("IN_PROGRESS");
 		assertThat(TestCases.events(this.jdbc, caseId)).containsExactly("CERTIFICATE_MATCHED", "CASE_ELIGIBLE",
 				"CREMATION_RECORDED");
@@ -202,7 +205,7 @@ class CertificateApiTests {
 	@Test
 	void aCremationRecordLaterLandsOnTheCaseTimeline() {
 		String id = TestRecords.idNumber("140105");
-		long caseId = TestCases.apply(this.jdbc, this.tx, this.events, id);
+		long caseId = TestCases.apply(this.accept, this.jdbc, id);
 		JsonNode answer = line(post(FUNERAL_HOME, TestRecords.cremation("HC" + id.substring(10), id)), 0);
 		assertThat(answer.get("outcome").asText()).isEqualTo("ACCEPTED");
 		assertThat(TestCases.events(this.jdbc, caseId)).containsExactly("CREMATION_RECORDED");
@@ -212,7 +215,7 @@ class CertificateApiTests {
 	@Test
 	void aDeceasedRegisteredOutsideShanxiIsRejectedWithTheReason() {
 		String id = TestRecords.idNumber("140105");
-		long caseId = TestCases.apply(this.jdbc, this.tx, this.events, id);
+		long caseId = TestCases.apply(this.accept, this.jdbc, id);
 		post(HOSPITAL, TestRecords.death(id, "110105"));
 		assertThat(TestCases.status(this.jdbc, caseId)).isEqualTo("REJECTED");
 		assertThat(TestCases.reason(this.jdbc, caseId)).contains("户籍不在山西省").contains("not in Shanxi");
@@ -222,7 +225,7 @@ class CertificateApiTests {
 	@Test
 	void aDeathOutsideShanxiIsRejected() {
 		String id = TestRecords.idNumber("140105");
-		long caseId = TestCases.apply(this.jdbc, this.tx, this.events, id);
+		long caseId = TestCases.apply(this.accept, this.jdbc, id);
 		ObjectNode record = TestRecords.death(id, "140105");
 		record.with("death").put("regionCode", "110105");
 		post(HOSPITAL, record);
@@ -233,7 +236,7 @@ class CertificateApiTests {
 	@Test
 	void aDeceasedBornElsewhereButRegisteredInShanxiIsEligible() {
 		String id = TestRecords.idNumber("110105");
-		long caseId = TestCases.apply(this.jdbc, this.tx, this.events, id);
+		long caseId = TestCases.apply(this.accept, this.jdbc, id);
 		post(HOSPITAL, TestRecords.death(id, "140105"));
 		assertThat(TestCases.status(this.jdbc, caseId)).isEqualTo("IN_PROGRESS");
 	}

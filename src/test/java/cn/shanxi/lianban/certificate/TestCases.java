@@ -1,37 +1,41 @@
 package cn.shanxi.lianban.certificate;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import cn.shanxi.lianban.Forms;
+import cn.shanxi.lianban.TestIds;
 import cn.shanxi.lianban.casefile.ApplicationAccepted;
-
-import org.springframework.context.ApplicationEventPublisher;
+import cn.shanxi.lianban.casefile.ApplicationForm;
+import cn.shanxi.lianban.intake.AcceptApplication;
+import cn.shanxi.lianban.system.ApiClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opens a case the way the intake does: the row with status AWAITING_CERTIFICATE, and
- * {@link ApplicationAccepted} published inside the same transaction.
+ * Opens a case through the real intake use case ({@link AcceptApplication}): the example
+ * form for the given deceased, with its work items, and {@link ApplicationAccepted}
+ * published inside the same transaction.
  */
 final class TestCases {
+
+	private static final ObjectMapper FORMS = new ObjectMapper().registerModule(new JavaTimeModule());
 
 	private TestCases() {
 	}
 
-	static long apply(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
-			String deceasedIdNumber) {
-		return tx.execute((status) -> {
-			String caseNo = "SXT" + System.nanoTime() % 1_000_000_000_000L;
-			Timestamp now = Timestamp.from(Instant.now());
-			long id = jdbc.sql("""
-					insert into case_file (case_no, status, channel, client_id, deceased_id_number, deceased_name,
-					  applicant_id_number, applicant_phone, form, created_at, updated_at)
-					values (?, 'AWAITING_CERTIFICATE', 'WEB', 'portal-web', ?, '李大山', '140105198001010012',
-					  '13812345678', '{}'::jsonb, ?, ?) returning id
-					""").params(caseNo, deceasedIdNumber, now, now).query(Long.class).single();
-			events.publishEvent(new ApplicationAccepted(id, caseNo, deceasedIdNumber));
-			return id;
-		});
+	static long apply(AcceptApplication accept, JdbcClient jdbc, String deceasedIdNumber) {
+		ObjectNode json = Forms.example();
+		json.with("deceased").put("idNumber", deceasedIdNumber);
+		json.with("applicant").put("idNumber", TestIds.next());
+		ApplicationForm form = FORMS.convertValue(json, ApplicationForm.class);
+		ApiClient web = new ApiClient("portal-web", ApiClient.Role.CHANNEL, "WEB", null, null);
+		String caseNo = accept
+			.accept(new AcceptApplication.Command(web, form, null, List.of(), List.of(), null, deceasedIdNumber))
+			.caseNo();
+		return jdbc.sql("select id from case_file where case_no = ?").param(caseNo).query(Long.class).single();
 	}
 
 	static String status(JdbcClient jdbc, long caseId) {
@@ -43,7 +47,11 @@ final class TestCases {
 	}
 
 	static java.util.List<String> events(JdbcClient jdbc, long caseId) {
-		return jdbc.sql("select type from case_event where case_id = ? order by id")
+		// what certificates wrote on the timeline; the intake's and the agencies' events
+		// are theirs
+		return jdbc.sql("""
+				select type from case_event where case_id = ? and (type like 'CERTIFICATE%' or type like 'CREMATION%'
+				  or type in ('CASE_ELIGIBLE', 'CASE_REJECTED')) order by id""")
 			.param(caseId)
 			.query(String.class)
 			.list();
