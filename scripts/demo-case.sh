@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# A demo case from application to 办结, on its own: the family applies (the contract's example
+# form, for a NEW deceased each run), the hospital sends the death certificate, the funeral home
+# its cremation record; the hub sends every item to the simulated agencies, which answer through
+# the real reply transports (HTTP callbacks, result files on their SFTP server, the housing fund's
+# staging table). Prints the case's status each time it changes, then its work items.
+#
+# Start the hub first: ./mvnw spring-boot:run   (the embedded default, simulated agencies on)
+#
+#   scripts/demo-case.sh
+#
+# Environment: HUB (http://localhost:8080), WAIT_SECONDS (120). Uses curl; jq if present for the
+# item list at the end.
+set -euo pipefail
+
+hub=${HUB:-http://localhost:8080}
+wait_seconds=${WAIT_SECONDS:-120}
+here=$(cd "$(dirname "$0")/.." && pwd)
+form_file=$here/src/test/resources/forms/application.example.json
+certificate_file=$here/src/test/resources/forms/certificate.example.json
+
+# A fresh deceased: region 140105, born 1950-MM-DD, a random sequence, and the GB 11643 check
+# character (weights 2^(17-i) mod 11, check "10X98765432"[sum mod 11]).
+month=$(printf '%02d' $((RANDOM % 12 + 1)))
+day=$(printf '%02d' $((RANDOM % 28 + 1)))
+sequence=$(printf '%03d' $((RANDOM % 1000)))
+body17="1401051950${month}${day}${sequence}"
+weights=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
+sum=0
+for i in $(seq 0 16); do
+	sum=$((sum + ${body17:$i:1} * ${weights[$i]}))
+done
+checks=(1 0 X 9 8 7 6 5 4 3 2)
+id="${body17}${checks[$((sum % 11))]}"
+birth="1950-${month}-${day}"
+echo "Deceased ID (fresh, masked): ${id:0:4}**********${id:14:4}"
+
+form=$(sed -e "s/140105195001010018/${id}/g" "$form_file")
+certificate=$(sed -e "s/140105195001010018/${id}/g" -e "s/1950-01-01/${birth}/g" "$certificate_file")
+cremation=$(cat <<JSON
+{"kind":"CREMATION","certificateNo":"HZ${id:6:12}","version":1,
+ "deceased":{"name":"李大山","idNumber":"${id}"},"crematedAt":"2026-11-28T09:00:00+08:00",
+ "funeralHome":{"name":"太原市殡仪馆","code":"TYFH"},"deathCertificateNo":"${id}"}
+JSON
+)
+
+answer=$(curl -sS -X POST "$hub/api/v1/applications" -H 'X-Api-Key: demo-web-key' \
+	-H 'Content-Type: application/json' -H "Idempotency-Key: demo-$id" --data-binary "$form")
+case_no=$(printf '%s' "$answer" | grep -o '"caseNo":"[^"]*"' | head -1 | cut -d'"' -f4)
+if [ -z "$case_no" ]; then
+	echo "The application was refused: $answer" >&2
+	exit 1
+fi
+echo "Case $case_no"
+
+status_of() {
+	curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key' \
+		| grep -o '"status":"[A-Z_]*"' | head -1 | cut -d'"' -f4
+}
+
+last=""
+show() {
+	local now
+	now=$(status_of)
+	if [ "$now" != "$last" ]; then
+		echo "$(date +%H:%M:%S)  $now"
+		last=$now
+	fi
+}
+
+show
+curl -sS -o /dev/null -w "$(date +%H:%M:%S)  death certificate sent by the hospital: HTTP %{http_code}\n" \
+	-X POST "$hub/api/v1/certificates" -H 'X-Api-Key: demo-hospital-key' -H 'Content-Type: application/json' \
+	--data-binary "$certificate"
+curl -sS -o /dev/null -w "$(date +%H:%M:%S)  cremation record sent by the funeral home: HTTP %{http_code}\n" \
+	-X POST "$hub/api/v1/certificates" -H 'X-Api-Key: demo-funeral-home-key' -H 'Content-Type: application/json' \
+	--data-binary "$cremation"
+
+deadline=$((SECONDS + wait_seconds))
+while [ $SECONDS -lt $deadline ]; do
+	show
+	case "$last" in
+		COMPLETED | COMPLETED_PARTIALLY | REJECTED) break ;;
+	esac
+	sleep 2
+done
+
+if command -v jq > /dev/null; then
+	curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key' \
+		| jq -r '.workItems[] | "  \(.item)  \(.agency)  \(.status)\(if .amount then "  " + (.amount|tostring) else "" end)"'
+fi
+echo "Follow it: curl -s $hub/api/v1/applications/$case_no -H 'X-Api-Key: demo-web-key'"
+case "$last" in
+	COMPLETED | COMPLETED_PARTIALLY) exit 0 ;;
+	*) echo "Not ended within ${wait_seconds}s" >&2; exit 1 ;;
+esac
