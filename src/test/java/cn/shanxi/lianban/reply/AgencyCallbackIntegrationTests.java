@@ -72,7 +72,10 @@ class AgencyCallbackIntegrationTests {
 		Object[] paid = this.jdbc.sql("""
 				select w.amount, w.paid_to_account from work_item w join case_file c on c.id = w.case_id
 				where c.case_no = ? and w.type = 'PENSION_ACCOUNT_REFUND'
-				""").param(this.caseNo).query((rs, n) -> new Object[] { rs.getBigDecimal(1), rs.getString(2) }).single();
+				""")
+			.param(this.caseNo)
+			.query((rs, n) -> new Object[] { rs.getBigDecimal(1), rs.getString(2) })
+			.single();
 		assertThat((BigDecimal) paid[0]).isEqualByComparingTo("23456.78");
 		assertThat((String) paid[1]).startsWith("6212").endsWith("0005").contains("*");
 		JsonNode item = item(this.caseNo, "PENSION_ACCOUNT_REFUND");
@@ -100,7 +103,8 @@ class AgencyCallbackIntegrationTests {
 		String body = """
 				{"transactionCode":"8809","messageId":"YB20261202153000000007","sender":"SXYB",\
 				"sentAt":"2026-12-02 15:30:00","input":{"biz_sn":"%s","result":"3",\
-				"reason":"医疗费用未结清","amount":null,"bank_acct":null}}""".formatted(this.caseNo + "-MEDICAL_ACCOUNT_WITHDRAWAL");
+				"reason":"医疗费用未结清","amount":null,"bank_acct":null}}"""
+			.formatted(this.caseNo + "-MEDICAL_ACCOUNT_WITHDRAWAL");
 		HubApi.Response answer = this.api.postJson("/api/v1/agency-replies/MEDICAL_INSURANCE", MI_KEY, body);
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 		assertThat(result(answer)).isEqualTo("APPLIED");

@@ -70,7 +70,9 @@ class RepliesEndToEndIntegrationTests {
 				id, id));
 		assertThat(cremation.status()).as(cremation.body()).isEqualTo(200);
 
-		await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> "COMPLETED".equals(status(api, caseNo)));
+		await().atMost(DEADLINE)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> "COMPLETED".equals(status(api, caseNo)));
 
 		JsonNode view = api.get("/api/v1/applications/" + caseNo, HubApi.WEB).json();
 		for (JsonNode item : view.path("workItems")) {
@@ -85,11 +87,10 @@ class RepliesEndToEndIntegrationTests {
 				where c.case_no = ? and n.channel = 'SMS' and n.event like 'CASE_COMPLETED%'
 				""").param(caseNo).query(String.class).list();
 		assertThat(completed).containsExactly("CASE_COMPLETED");
-		await().atMost(DEADLINE)
-			.until(() -> "SENT".equals(this.jdbc.sql("""
-					select n.status from notification_outbox n join case_file c on c.id = n.case_id
-					where c.case_no = ? and n.channel = 'SMS' and n.event = 'CASE_COMPLETED'
-					""").param(caseNo).query(String.class).single()));
+		await().atMost(DEADLINE).until(() -> "SENT".equals(this.jdbc.sql("""
+				select n.status from notification_outbox n join case_file c on c.id = n.case_id
+				where c.case_no = ? and n.channel = 'SMS' and n.event = 'CASE_COMPLETED'
+				""").param(caseNo).query(String.class).single()));
 	}
 
 	private static String status(HubApi api, String caseNo) {

@@ -109,12 +109,12 @@ class ReplyFilesIntegrationTests {
 	void aCivilAffairsGbkCsvResultFileIsApplied() throws Exception {
 		String caseNo = sentCase("HUKOU_CANCELLATION");
 		String reference = caseNo + "-ELDERLY_SUBSIDY_STOP";
-		String csv = "业务流水号,处理结果,停发年月,应追回金额,说明,办理日期\r\n" + reference
-				+ ",3,,0.00,\"核查发现多发待遇,需到窗口\",2026-11-30\r\n";
+		String csv = "业务流水号,处理结果,停发年月,应追回金额,说明,办理日期\r\n" + reference + ",3,,0.00,\"核查发现多发待遇,需到窗口\",2026-11-30\r\n";
 		Path results = results("lianban-civil");
 		String name = "MZJG_T" + System.nanoTime() + ".csv";
 		drop(results, name, csv.getBytes(Charset.forName("GBK")));
-		await().atMost(DEADLINE).until(() -> "OFFLINE_REQUIRED".equals(this.flow.itemStatus(caseNo, "ELDERLY_SUBSIDY_STOP")));
+		await().atMost(DEADLINE)
+			.until(() -> "OFFLINE_REQUIRED".equals(this.flow.itemStatus(caseNo, "ELDERLY_SUBSIDY_STOP")));
 		String reason = this.jdbc.sql("""
 				select w.reason::text from work_item w join case_file c on c.id = w.case_id
 				where c.case_no = ? and w.type = 'ELDERLY_SUBSIDY_STOP'

@@ -84,7 +84,7 @@ final class ReplyTransports {
 		}
 	}
 
-	private ObjectNode record(Answer a, String now, long serial) {
+	static ObjectNode record(Answer a, String now, long serial) {
 		ObjectNode record = JSON.createObjectNode();
 		ObjectNode reply = record.putObject("reply");
 		reply.put("reference", a.dedupKey());
