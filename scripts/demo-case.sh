@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A demo case from application to 办结, on its own: the family applies (the contract's example
-# form, for a NEW deceased each run), the hospital sends the death certificate, the funeral home
-# its cremation record; the hub sends every item to the simulated agencies, which answer through
-# the real reply transports (HTTP callbacks, result files on their SFTP server, the housing fund's
-# staging table). Prints the case's status each time it changes, then its work items.
+# form, for a NEW deceased each run) and the hospital sends the death certificate; the hub sends
+# every item to the simulated agencies, which answer through the real reply transports (HTTP
+# callbacks, result files on their SFTP server, the housing fund's staging table), and the
+# simulated funeral home reports the cremation by itself. Prints the case's status each time it changes, then its work items.
 #
 # Start the hub first: ./mvnw spring-boot:run   (the embedded default, simulated agencies on)
 #
@@ -37,12 +37,6 @@ echo "Deceased ID (fresh, masked): ${id:0:4}**********${id:14:4}"
 
 form=$(sed -e "s/140105195001010018/${id}/g" "$form_file")
 certificate=$(sed -e "s/140105195001010018/${id}/g" -e "s/1950-01-01/${birth}/g" "$certificate_file")
-cremation=$(cat <<JSON
-{"kind":"CREMATION","certificateNo":"HZ${id:6:12}","version":1,
- "deceased":{"name":"李大山","idNumber":"${id}"},"crematedAt":"2026-11-28T09:00:00+08:00",
- "funeralHome":{"name":"太原市殡仪馆","code":"TYFH"},"deathCertificateNo":"${id}"}
-JSON
-)
 
 answer=$(curl -sS -X POST "$hub/api/v1/applications" -H 'X-Api-Key: demo-web-key' \
 	-H 'Content-Type: application/json' -H "Idempotency-Key: demo-$id" --data-binary "$form")
@@ -72,9 +66,6 @@ show
 curl -sS -o /dev/null -w "$(date +%H:%M:%S)  death certificate sent by the hospital: HTTP %{http_code}\n" \
 	-X POST "$hub/api/v1/certificates" -H 'X-Api-Key: demo-hospital-key' -H 'Content-Type: application/json' \
 	--data-binary "$certificate"
-curl -sS -o /dev/null -w "$(date +%H:%M:%S)  cremation record sent by the funeral home: HTTP %{http_code}\n" \
-	-X POST "$hub/api/v1/certificates" -H 'X-Api-Key: demo-funeral-home-key' -H 'Content-Type: application/json' \
-	--data-binary "$cremation"
 
 deadline=$((SECONDS + wait_seconds))
 while [ $SECONDS -lt $deadline ]; do

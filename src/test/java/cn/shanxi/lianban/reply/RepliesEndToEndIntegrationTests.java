@@ -22,9 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole way, over the hub's real API: the family applies, the hospital sends the
- * death certificate, the funeral home its cremation record; every item is delivered; the
- * simulated agencies answer over their real transports (HTTP callbacks, result files on
- * SFTP, the staging table) and the case ends COMPLETED, the family told once.
+ * death certificate; every item is delivered; the simulated agencies (and the simulated
+ * funeral home, its cremation record) answer over their real transports (HTTP callbacks,
+ * result files on SFTP, the staging table) and the case ends COMPLETED, the family told
+ * once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RepliesEndToEndIntegrationTests {
@@ -58,17 +59,10 @@ class RepliesEndToEndIntegrationTests {
 				"MEDICAL_ACCOUNT_WITHDRAWAL", "HOUSING_FUND_WITHDRAWAL");
 		String caseNo = flow.apply(form);
 		assertThat(status(api, caseNo)).isEqualTo("AWAITING_CERTIFICATE");
-		String id = form.path("deceased").path("idNumber").asText();
 
 		HubApi.Response certificate = api.postJson("/api/v1/certificates", HubApi.HOSPITAL,
 				CaseFlow.certificate(form).toString());
 		assertThat(certificate.status()).as(certificate.body()).isEqualTo(200);
-		HubApi.Response cremation = api.postJson("/api/v1/certificates", "demo-funeral-home-key", """
-				{"kind":"CREMATION","certificateNo":"HZ%s","version":1,"deceased":{"name":"%s","idNumber":"%s"},
-				 "crematedAt":"2026-11-28T09:00:00+08:00","funeralHome":{"name":"太原市殡仪馆","code":"TYFH"},
-				 "deathCertificateNo":"%s"}""".formatted(id.substring(6), form.path("deceased").path("name").asText(),
-				id, id));
-		assertThat(cremation.status()).as(cremation.body()).isEqualTo(200);
 
 		await().atMost(DEADLINE)
 			.pollInterval(Duration.ofMillis(300))

@@ -104,21 +104,42 @@ final class ReplyTransports {
 
 	private void callback(String agency, String mappingId, Answer a, String now, long serial) {
 		Rendered body = this.engine.render(mappingId, record(a, now, serial));
+		String answer = post("/api/v1/agency-replies/" + agency, body.contentType(),
+				this.properties.apiKeys().getOrDefault(agency, ""), body.bytes());
+		log.info("Simulated agency {} called back {} {}: {}", agency, a.dedupKey(), a.status(), answer);
+	}
+
+	/** The funeral home's cremation record, as its system posts it to the hub. */
+	void cremationRecord(String idNumber, String name, String now) {
+		ObjectNode record = JSON.createObjectNode();
+		record.put("kind", "CREMATION");
+		record.put("certificateNo", "HZ" + idNumber.substring(6));
+		record.put("version", 1);
+		record.putObject("deceased").put("name", name).put("idNumber", idNumber);
+		record.put("crematedAt", now);
+		record.putObject("funeralHome").put("name", "太原市殡仪馆").put("code", "TYFH");
+		record.put("deathCertificateNo", idNumber);
+		post("/api/v1/certificates", "application/json", this.properties.funeralHomeKey(),
+				record.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		log.info("Simulated funeral home reported a cremation");
+	}
+
+	private String post(String path, String contentType, String key, byte[] body) {
 		String base = (this.properties.hubUrl() != null && !this.properties.hubUrl().isBlank())
 				? this.properties.hubUrl()
 				: "http://127.0.0.1:" + this.environment.getProperty("local.server.port", "8080");
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/agency-replies/" + agency))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", body.contentType())
-			.header("X-Api-Key", this.properties.apiKeys().getOrDefault(agency, ""))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+			.header("Content-Type", contentType)
+			.header("X-Api-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("HTTP " + response.statusCode() + " " + response.body());
 			}
-			log.info("Simulated agency {} called back {} {}: {}", agency, a.dedupKey(), a.status(), response.body());
+			return response.body();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

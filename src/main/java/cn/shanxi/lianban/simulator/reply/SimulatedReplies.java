@@ -121,6 +121,45 @@ public final class SimulatedReplies implements SmartLifecycle {
 
 	/** Answers what is due now; answers how many keys were answered. */
 	public synchronized int answerDue() {
+		return answerKeys() + cremate();
+	}
+
+	/**
+	 * The funeral home is sent nothing: it reports each cremation by itself, with its
+	 * partner key, once the case is in progress.
+	 */
+	private int cremate() {
+		List<Map<String, Object>> due = this.jdbc.queryForList("""
+				select c.case_no, c.deceased_id_number, c.deceased_name from work_item w
+				join case_file c on c.id = w.case_id
+				where w.type = 'CREMATION_CERTIFICATE' and w.status = 'PENDING' and c.status = 'IN_PROGRESS'
+				  and not exists (select 1 from agency_simulator.replied p
+				                  where p.agency = w.agency and p.dedup_key = c.case_no || '-' || w.type)
+				order by c.id limit 50
+				""");
+		int n = 0;
+		for (Map<String, Object> row : due) {
+			String caseNo = (String) row.get("case_no");
+			if (this.jdbc.update(
+					"insert into agency_simulator.replied (agency, dedup_key, status) values ('FUNERAL', ?, 'DONE') on conflict do nothing",
+					caseNo + "-CREMATION_CERTIFICATE") == 1) {
+				try {
+					this.transports.cremationRecord((String) row.get("deceased_id_number"),
+							(String) row.get("deceased_name"), now());
+					n++;
+				}
+				catch (RuntimeException ex) {
+					this.jdbc.update("delete from agency_simulator.replied where agency = 'FUNERAL' and dedup_key = ?",
+							caseNo + "-CREMATION_CERTIFICATE");
+					log.warn("Simulated funeral home could not report the cremation of case {}: {}", caseNo,
+							ex.getMessage());
+				}
+			}
+		}
+		return n;
+	}
+
+	private int answerKeys() {
 		List<String> agencies = new ArrayList<>(this.replies.mappings().keySet());
 		List<Map<String, Object>> due = this.jdbc.queryForList("""
 				select r.agency, r.dedup_key from agency_simulator.received_message r

@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param amounts work-item type → the amount an agency pays for it
  * @param account the (masked) account the agencies report paying to
  * @param resultsDirectory where in an agency's SFTP home it leaves its result files
+ * @param funeralHomeKey the partner key the simulated funeral home reports cremations
+ * with
  */
 @ConfigurationProperties("lianban.simulator.replies")
 public record SimulatedReplyProperties(boolean auto, Duration delay, Duration checkPeriod, String hubUrl,
 		Map<String, String> apiKeys, Map<String, Outcome> outcomes, Map<String, BigDecimal> amounts, String account,
-		String resultsDirectory) {
+		String resultsDirectory, String funeralHomeKey) {
 
 	public SimulatedReplyProperties {
 		delay = (delay != null) ? delay : Duration.ofSeconds(3);
@@ -36,6 +38,7 @@ public record SimulatedReplyProperties(boolean auto, Duration delay, Duration ch
 		amounts = (amounts != null) ? Map.copyOf(amounts) : Map.of();
 		account = (account != null) ? account : "6212***********0005";
 		resultsDirectory = (resultsDirectory != null) ? resultsDirectory : "results";
+		funeralHomeKey = (funeralHomeKey != null) ? funeralHomeKey : "";
 	}
 
 	/** How an item ends at its agency, when not {@code DONE}. */
