@@ -3,7 +3,8 @@
 # form, for a NEW deceased each run) and the hospital sends the death certificate; the hub sends
 # every item to the simulated agencies, which answer through the real reply transports (HTTP
 # callbacks, result files on their SFTP server, the housing fund's staging table), and the
-# simulated funeral home reports the cremation by itself. Prints the case's status each time it changes, then its work items.
+# simulated funeral home reports the cremation by itself. Prints the case's status each time it
+# changes, then its work items.
 #
 # Start the hub first: ./mvnw spring-boot:run   (the embedded default, simulated agencies on)
 #
