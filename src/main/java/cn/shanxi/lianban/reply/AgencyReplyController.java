@@ -33,7 +33,7 @@ class AgencyReplyController {
 	record Answer(String agency, int applied, int notApplied, List<RecordResult> records) {
 	}
 
-	@PostMapping(path = "/api/v1/agency-replies/{agency}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/v1/agency-replies/{agency}")
 	ResponseEntity<?> reply(@PathVariable String agency, @RequestBody(required = false) byte[] body,
 			@AuthenticationPrincipal ApiClient client) {
 		if (client == null || !agency.equals(client.agency())) {
@@ -59,7 +59,9 @@ class AgencyReplyController {
 		}
 		List<RecordResult> results = this.reader.applyAll(agency, parsed);
 		int applied = (int) results.stream().filter(RecordResult::applied).count();
-		return ResponseEntity.ok(new Answer(agency, applied, results.size() - applied, results));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new Answer(agency, applied, results.size() - applied, results));
 	}
 
 	private static ResponseEntity<Problem> problem(Problem problem) {
