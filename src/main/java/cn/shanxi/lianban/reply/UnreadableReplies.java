@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import cn.shanxi.lianban.casefile.CaseTimeline;
 import cn.shanxi.lianban.mapping.LineError;
+import cn.shanxi.lianban.status.WorkItemReferences;
 import cn.shanxi.lianban.support.Masking;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +35,7 @@ class UnreadableReplies {
 
 	private final JdbcClient jdbc;
 
-	private final OutboxReferences references;
+	private final ObjectProvider<WorkItemReferences> references;
 
 	private final CaseTimeline timeline;
 
@@ -41,8 +43,8 @@ class UnreadableReplies {
 
 	private final Clock clock;
 
-	UnreadableReplies(JdbcClient jdbc, OutboxReferences references, CaseTimeline timeline, ObjectMapper json,
-			Clock clock) {
+	UnreadableReplies(JdbcClient jdbc, ObjectProvider<WorkItemReferences> references, CaseTimeline timeline,
+			ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.references = references;
 		this.timeline = timeline;
@@ -96,6 +98,13 @@ class UnreadableReplies {
 				Masking.maskAll(en));
 		return new RecordResult(reference, null, KIND, null, target.map(Target::status).orElse(null), id,
 				zh + " / " + en);
+	}
+
+	private Optional<Long> workItemId(String reference) {
+		return this.references.orderedStream()
+			.map((r) -> r.workItemId(reference))
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	private String write(Object value) {

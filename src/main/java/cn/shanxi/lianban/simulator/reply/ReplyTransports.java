@@ -161,7 +161,7 @@ final class ReplyTransports {
 		batch.put("createdAt", now);
 		batch.put("count", records.size());
 		Rendered file = this.engine.render(mappingId, records, batch);
-		Path root = Path.of(this.environment.getProperty("lianban.simulator.sftp-root", "data/agency-sftp"));
+		Path root = Path.of(this.environment.getProperty("lianban.simulator.agencies.sftp-root", "data/agency-sftp"));
 		Path folder = root.resolve(endpoint.getOrDefault("username", agency))
 			.resolve(this.properties.resultsDirectory());
 		String name = (file.fileName() != null) ? file.fileName() : agency + "_" + serial + ".txt";

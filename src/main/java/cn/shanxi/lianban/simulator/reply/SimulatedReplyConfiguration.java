@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pretend agencies' answers, only with the pretend agencies
- * ({@code lianban.simulator.enabled}).
+ * ({@code lianban.simulator.agencies.enabled}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "lianban.simulator.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "lianban.simulator.agencies.enabled", havingValue = "true")
 class SimulatedReplyConfiguration {
 
 	@Bean
