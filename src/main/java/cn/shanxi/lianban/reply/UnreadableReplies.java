@@ -58,7 +58,7 @@ class UnreadableReplies {
 	@Transactional
 	public RecordResult keep(String source, String where, int line, String reference, List<LineError> errors) {
 		Optional<Target> target = Optional.ofNullable(reference)
-			.flatMap(this.references::workItemId)
+			.flatMap(this::workItemId)
 			.map((id) -> this.jdbc.sql("select case_id, id, type, agency, status from work_item where id = ?")
 				.param(id)
 				.query((rs, n) -> new Target(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
