@@ -17,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.shanxi.lianban.reply.ReplyProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -216,13 +214,19 @@ public final class SimulatedReplies implements SmartLifecycle {
 	}
 
 	private String transport(String agency) {
-		return Binder.get(this.environment).bind("lianban.agencies." + agency + ".transport", String.class).orElse("");
+		return this.environment.getProperty("lianban.agencies." + agency + ".transport", "");
 	}
 
+	/** What of an agency's endpoint its answers need (its SFTP account, its table). */
 	private Map<String, String> endpoint(String agency) {
-		return Binder.get(this.environment)
-			.bind("lianban.agencies." + agency + ".endpoint", Bindable.mapOf(String.class, String.class))
-			.orElse(Map.of());
+		Map<String, String> endpoint = new LinkedHashMap<>();
+		for (String key : List.of("username", "table")) {
+			String value = this.environment.getProperty("lianban.agencies." + agency + ".endpoint." + key);
+			if (value != null) {
+				endpoint.put(key, value);
+			}
+		}
+		return endpoint;
 	}
 
 	@Override
