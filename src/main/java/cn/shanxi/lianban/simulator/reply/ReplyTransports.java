@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import cn.shanxi.lianban.mapping.MappingEngine;
 import cn.shanxi.lianban.mapping.Rendered;
 import cn.shanxi.lianban.simulator.reply.SimulatedReplies.Answer;
+import cn.shanxi.lianban.support.Masking;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -119,9 +120,9 @@ final class ReplyTransports {
 		record.put("crematedAt", now);
 		record.putObject("funeralHome").put("name", "太原市殡仪馆").put("code", "TYFH");
 		record.put("deathCertificateNo", idNumber);
-		post("/api/v1/certificates", "application/json", this.properties.funeralHomeKey(),
+		String receipt = post("/api/v1/certificates", "application/json", this.properties.funeralHomeKey(),
 				record.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		log.info("Simulated funeral home reported a cremation");
+		log.info("Simulated funeral home reported a cremation: {}", Masking.maskAll(receipt));
 	}
 
 	private String post(String path, String contentType, String key, byte[] body) {
