@@ -210,7 +210,10 @@ public final class SimulatedReplies implements SmartLifecycle {
 	}
 
 	private String now() {
-		return ZonedDateTime.now(this.clock).withZoneSameInstant(CHINA).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		return ZonedDateTime.now(this.clock)
+			.withZoneSameInstant(CHINA)
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
 	private String transport(String agency) {
