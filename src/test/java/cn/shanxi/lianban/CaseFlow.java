@@ -86,20 +86,10 @@ public final class CaseFlow {
 	// TODO(certs) POST /api/v1/certificates with the hospital's key once the certificate
 	// branch is merged; until then the record is put on file as its use case would
 	public void certify(ObjectNode form) {
-		ObjectNode record = certificate(form);
-		String id = record.path("certificateNo").asText();
+		String id = form.path("deceased").path("idNumber").asText();
 		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
 		tx.executeWithoutResult((status) -> {
-			this.jdbc
-				.sql("""
-						insert into certificate (kind, certificate_no, partner_code, status, action, version, content_sha256,
-						  deceased_id_number, household_region_code, death_region_code, record, submission_id, line_no,
-						  created_at, updated_at)
-						values ('DEATH_MEDICAL', ?, 'SXPH', 'ACTIVE', 'SUBMIT', 1, repeat('0', 64), ?, '140105', '140105',
-						  cast(? as jsonb), 0, 1, now(), now())
-						""")
-				.params(id, id, record.toString())
-				.update();
+			recordCertificate(form);
 			List<Object[]> cases = this.jdbc.sql(
 					"select id, case_no from case_file where deceased_id_number = ? and status = 'AWAITING_CERTIFICATE'")
 				.param(id)
@@ -110,6 +100,19 @@ public final class CaseFlow {
 				this.context.publishEvent(new CaseMayProceed((Long) c[0], (String) c[1]));
 			}
 		});
+	}
+
+	/** Puts the death certificate on record, nothing more. */
+	public void recordCertificate(ObjectNode form) {
+		ObjectNode record = certificate(form);
+		String id = record.path("certificateNo").asText();
+		this.jdbc.sql("""
+				insert into certificate (kind, certificate_no, partner_code, status, action, version, content_sha256,
+				  deceased_id_number, household_region_code, death_region_code, record, submission_id, line_no,
+				  created_at, updated_at)
+				values ('DEATH_MEDICAL', ?, 'SXPH', 'ACTIVE', 'SUBMIT', 1, repeat('0', 64), ?, '140105', '140105',
+				  cast(? as jsonb), 0, 1, now(), now())
+				""").params(id, id, record.toString()).update();
 	}
 
 	/**
