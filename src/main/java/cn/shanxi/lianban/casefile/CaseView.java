@@ -16,11 +16,6 @@ public record CaseView(String caseNo, String status, String statusReason, String
 		OffsetDateTime updatedAt, ApplicationForm form, List<WorkItem> workItems, List<Event> timeline,
 		List<Attachment> attachments, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings) {
 
-	public CaseView withWarnings(List<FieldError> warnings) {
-		return new CaseView(this.caseNo, this.status, this.statusReason, this.channel, this.createdAt, this.updatedAt,
-				this.form, this.workItems, this.timeline, this.attachments, List.copyOf(warnings));
-	}
-
 	/** One agency task: {@code item} is the work-item type (CONTRACT.md). */
 	public record WorkItem(String item, String agency, String status, boolean requested, OffsetDateTime dueAt,
 			boolean overdue, JsonNode reason, OffsetDateTime updatedAt) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class CaseViews {
 
 	private static final String VIEW = """
-			select jsonb_build_object(
+			select (jsonb_build_object(
 			  'caseNo', c.case_no, 'status', c.status, 'statusReason', c.status_reason, 'channel', c.channel,
 			  'createdAt', c.created_at, 'updatedAt', c.updated_at, 'form', c.form,
 			  'workItems', coalesce((select jsonb_agg(jsonb_build_object(
@@ -30,7 +30,8 @@ public class CaseViews {
 			      'id', a.id, 'kind', a.kind, 'fileName', a.file_name, 'contentType', a.content_type,
 			      'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', a.uploaded_at) order by a.id)
 			    from case_attachment a where a.case_id = c.id), '[]'::jsonb)
-			)::text
+			) || coalesce((select jsonb_build_object('warnings', w) from (select cast(? as jsonb) as w) x
+			    where w is not null), '{}'::jsonb))::text
 			from case_file c where c.case_no = ?
 			""";
 
@@ -44,7 +45,15 @@ public class CaseViews {
 	}
 
 	public Optional<CaseView> find(String caseNo) {
-		return this.jdbc.sql(VIEW).param(caseNo).query(String.class).optional().map(this::read);
+		return json(caseNo, null).map(this::read);
+	}
+
+	/**
+	 * The case as JSON text, straight from the database (the API answers it as is), with
+	 * {@code warningsJson} (a JSON array, or {@code null}) added as {@code warnings}.
+	 */
+	public Optional<String> json(String caseNo, String warningsJson) {
+		return this.jdbc.sql(VIEW).params(warningsJson, caseNo).query(String.class).optional();
 	}
 
 	private CaseView read(String text) {

@@ -1,8 +1,10 @@
 package cn.shanxi.lianban.dispatch;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import cn.shanxi.lianban.casefile.ApplicationForm;
@@ -26,11 +28,23 @@ public class ItemPlanner {
 
 	private final List<Rule> rules;
 
+	/**
+	 * The conditions of each item do not depend on the form: read from the table once.
+	 */
+	private final Map<RequestedItem, List<Reason>> conditions = new EnumMap<>(RequestedItem.class);
+
 	private final AgencyCatalogue agencies;
 
 	public ItemPlanner(RuleProperties properties, AgencyCatalogue agencies) {
 		this.rules = ItemRules.table(properties::hasFuneralGrant);
 		this.agencies = agencies;
+		for (RequestedItem item : RequestedItem.values()) {
+			this.conditions.put(item,
+					this.rules.stream()
+						.filter((r) -> r.effect() == Effect.CONDITION && r.speaksOf(item))
+						.map(Reason::of)
+						.toList());
+		}
 	}
 
 	public List<Rule> rules() {
@@ -76,10 +90,7 @@ public class ItemPlanner {
 	}
 
 	private List<Reason> conditions(RequestedItem item) {
-		return this.rules.stream()
-			.filter((r) -> r.effect() == Effect.CONDITION && r.speaksOf(item))
-			.map(Reason::of)
-			.toList();
+		return this.conditions.get(item);
 	}
 
 	private static Set<Benefit> benefits(ApplicationForm form) {

@@ -19,7 +19,6 @@ import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.casefile.CaseRecords;
 import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.casefile.CaseTimeline;
-import cn.shanxi.lianban.casefile.CaseView;
 import cn.shanxi.lianban.casefile.CaseViews;
 import cn.shanxi.lianban.casefile.NewCase;
 import cn.shanxi.lianban.dispatch.ItemPlanner;
@@ -81,11 +80,12 @@ public class AcceptApplication {
 
 	/**
 	 * @param form a form the validator passed, normalised
+	 * @param plan the rule table's plan the validator made for it
 	 * @param idempotencyKey the caller's key, or {@code null}
 	 * @param requestSha256 digest of the whole request, to tell a retry from a different
 	 * request
 	 */
-	public record Command(ApiClient client, ApplicationForm form, List<Attachments.Checked> files,
+	public record Command(ApiClient client, ApplicationForm form, Plan plan, List<Attachments.Checked> files,
 			List<FieldError> warnings, String idempotencyKey, String requestSha256) {
 	}
 
@@ -111,7 +111,7 @@ public class AcceptApplication {
 			}
 		}
 		ApplicationForm form = command.form();
-		Plan plan = this.planner.plan(form);
+		Plan plan = (command.plan() != null) ? command.plan() : this.planner.plan(form);
 		NewCase.Stored stored = this.cases.insert(new NewCase(
 				"SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY), CaseStatus.AWAITING_CERTIFICATE,
 				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),
@@ -129,8 +129,8 @@ public class AcceptApplication {
 				"Waiting for the death certificate from the hospital, health centre or police")));
 		this.timeline.record(stored.id(), entries);
 		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber()));
-		CaseView view = this.views.find(stored.caseNo()).orElseThrow().withWarnings(command.warnings());
-		String body = write(view);
+		String body = this.views.json(stored.caseNo(), command.warnings().isEmpty() ? null : write(command.warnings()))
+			.orElseThrow();
 		if (key != null) {
 			this.idempotency.complete(command.client().id(), key, stored.caseNo(), body);
 		}

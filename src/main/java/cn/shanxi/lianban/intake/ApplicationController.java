@@ -80,11 +80,15 @@ class ApplicationController {
 		return submit(client, application, files, idempotencyKey);
 	}
 
-	@Operation(summary = "A case: status, the form, every work item and the timeline")
+	@Operation(summary = "A case: status, the form, every work item and the timeline",
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(schema = @Schema(implementation = CaseView.class))))
 	@GetMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
-	CaseView get(@PathVariable String caseNo) {
-		return this.views.find(caseNo)
-			.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo));
+	ResponseEntity<String> get(@PathVariable String caseNo) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.views.json(caseNo, null)
+				.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo)));
 	}
 
 	private ResponseEntity<String> submit(ApiClient client, byte[] json, List<Upload> uploads, String idempotencyKey)
@@ -110,8 +114,8 @@ class ApplicationController {
 			throw ProblemException.invalid(findings.errors());
 		}
 		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		AcceptApplication.Answer answer = this.accept.accept(
-				new AcceptApplication.Command(client, form, files, findings.warnings(), idempotencyKey, requestSha256));
+		AcceptApplication.Answer answer = this.accept.accept(new AcceptApplication.Command(client, form,
+				findings.plan(), files, findings.warnings(), idempotencyKey, requestSha256));
 		var response = ResponseEntity.created(URI.create("/api/v1/applications/" + answer.caseNo()))
 			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.replayed()) {

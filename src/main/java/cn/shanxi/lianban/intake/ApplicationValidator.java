@@ -137,6 +137,7 @@ class ApplicationValidator {
 			return;
 		}
 		Plan plan = this.planner.plan(form);
+		f.plan(plan);
 		for (Plan.NotApplicable na : plan.notApplicable()) {
 			f.error("items", na.reason().rule(), na.item() + "：" + na.reason().zh() + "（" + na.reason().seed() + "）",
 					na.item() + ": " + na.reason().en());

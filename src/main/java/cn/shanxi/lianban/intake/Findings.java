@@ -15,6 +15,17 @@ final class Findings {
 
 	private final List<FieldError> warnings = new ArrayList<>();
 
+	/** The rule table's plan for the form, when the form got far enough to be planned. */
+	private cn.shanxi.lianban.dispatch.Plan plan;
+
+	void plan(cn.shanxi.lianban.dispatch.Plan plan) {
+		this.plan = plan;
+	}
+
+	cn.shanxi.lianban.dispatch.Plan plan() {
+		return this.plan;
+	}
+
 	void error(String field, String code, String zh, String en) {
 		this.errors.add(new FieldError(field, code, zh, en));
 	}

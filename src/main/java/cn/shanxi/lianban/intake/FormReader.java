@@ -36,10 +36,14 @@ public class FormReader {
 		if (body == null || body.length == 0) {
 			throw ProblemException.unreadable("请求体为空 / The body is empty");
 		}
+		BindingProblems problems = new BindingProblems();
 		try {
-			ApplicationForm form = this.json.readValue(body, ApplicationForm.class);
+			ApplicationForm form = this.json.readerFor(ApplicationForm.class).withHandler(problems).readValue(body);
 			if (form == null) {
 				throw ProblemException.unreadable("请求体为 null / The body is null");
+			}
+			if (!problems.errors().isEmpty()) {
+				throw ProblemException.invalid(problems.errors());
 			}
 			return normalise(form);
 		}

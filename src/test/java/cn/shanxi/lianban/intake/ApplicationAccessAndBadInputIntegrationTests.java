@@ -129,6 +129,24 @@ class ApplicationAccessAndBadInputIntegrationTests {
 				"deceased.idNumber", "commitment.accepted");
 	}
 
+	@Test
+	void everyFieldOfTheWrongTypeOrValueIsListedAtOnce() {
+		var form = Forms.fresh();
+		Forms.at(form, "applicant").put("relation", "NEIGHBOUR");
+		Forms.at(form, "deceased").put("medicalInsurance", "PRIVATE");
+		Forms.at(form, "deceased").putArray("diedOfWorkInjury").add(1);
+		form.putArray("items").add("HUKOU_CANCELLATION").add("FREE_MONEY");
+		Forms.at(form, "commitment").put("signedAt", "yesterday");
+		Forms.at(form, "deceased").put("nickname", "老李");
+
+		HubApi.Response answer = this.api.postJson("/api/v1/applications", HubApi.WEB, form.toString());
+
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+				"applicant.relation", "deceased.medicalInsurance", "deceased.diedOfWorkInjury", "items[1]",
+				"commitment.signedAt", "deceased.nickname");
+	}
+
 	private long cases() {
 		return this.jdbc.sql("select count(*) from case_file").query(Long.class).single();
 	}
