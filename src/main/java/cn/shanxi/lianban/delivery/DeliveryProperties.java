@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inFlightPerThread messages claimed ahead per delivery thread of an agency
  * @param concurrency delivery threads per agency unless the agency says otherwise
  * @param answerMaxChars the longest transport answer kept in the message log
+ * @param recorders threads writing delivery outcomes, in batches
  * @param retry the retry policy of agencies that do not set their own
  */
 @ConfigurationProperties("lianban.delivery")
 public record DeliveryProperties(String instanceId, String sender, Duration lease, Integer inFlightPerThread,
-		Integer concurrency, Integer answerMaxChars, Retry retry) {
+		Integer concurrency, Integer answerMaxChars, Integer recorders, Retry retry) {
 
 	public DeliveryProperties {
 		sender = (sender != null) ? sender : "SXLB";
@@ -29,6 +30,7 @@ public record DeliveryProperties(String instanceId, String sender, Duration leas
 		inFlightPerThread = (inFlightPerThread != null) ? inFlightPerThread : 16;
 		concurrency = (concurrency != null) ? concurrency : 4;
 		answerMaxChars = (answerMaxChars != null) ? answerMaxChars : 2000;
+		recorders = (recorders != null) ? recorders : 2;
 		retry = new Retry(null, null, null, null, null).orElse(retry)
 			.orElse(new Retry(8, Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2));
 	}

@@ -3,9 +3,13 @@ package cn.shanxi.lianban.delivery;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +23,7 @@ import cn.shanxi.lianban.casefile.WorkItems;
 import cn.shanxi.lianban.dispatch.AgencyProperties.Retry;
 import cn.shanxi.lianban.sla.TimeLimits;
 import cn.shanxi.lianban.support.Masking;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +39,14 @@ class DeliveryRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryRecords.class);
 
+	private static final String LOG = """
+			insert into message_log (outbox_id, case_id, work_item_id, batch_id, attempt, at, event, instance, answer)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
 
 	private final WorkItems workItems;
 
@@ -46,9 +58,10 @@ class DeliveryRecords {
 
 	private final Clock clock;
 
-	DeliveryRecords(JdbcClient jdbc, WorkItems workItems, CaseTimeline timeline, TimeLimits timeLimits,
-			ObjectMapper json, Clock clock) {
+	DeliveryRecords(JdbcClient jdbc, JdbcTemplate batch, WorkItems workItems, CaseTimeline timeline,
+			TimeLimits timeLimits, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.workItems = workItems;
 		this.timeline = timeline;
 		this.timeLimits = timeLimits;
@@ -56,46 +69,94 @@ class DeliveryRecords {
 		this.clock = clock;
 	}
 
+	/**
+	 * Records a batch of outcomes in one transaction: the delivered ones set-wise, the
+	 * failed ones (rare) one by one.
+	 */
 	@Transactional
-	public void delivered(Delivery delivery, Outcome outcome, String instance) {
-		Instant now = this.clock.instant();
-		Timestamp at = Timestamp.from(now);
-		if (delivery.kind() == Delivery.Kind.BATCH) {
-			this.jdbc.sql("""
-					update outbox_batch set status = 'DELIVERED', delivered_at = ?, claimed_by = null, last_error = null
-					where id = ? and status = 'PENDING'
-					""").params(at, delivery.id()).update();
+	public void record(List<OutcomeRecorder.Entry> entries, String instance) {
+		List<OutcomeRecorder.Entry> delivered = new ArrayList<>();
+		for (OutcomeRecorder.Entry e : entries) {
+			if (e.outcome().delivered()) {
+				delivered.add(e);
+			}
+			else {
+				failed(e.delivery(), e.outcome(), e.lane().retry(), instance);
+			}
 		}
-		for (Delivery.Member m : delivery.members()) {
-			int rows = this.jdbc
-				.sql("""
-						update outbox_message set status = 'DELIVERED', delivered_at = ?, claimed_by = null, last_error = null
-						where id = ? and status in ('PENDING', 'BATCHED')
-						""")
-				.params(at, m.outboxId())
-				.update();
-			if (rows == 0) {
-				continue;
-			}
-			logEvent(m, delivery, "DELIVERED", outcome.answer(), instance, at);
-			Optional<WorkItemChanged> sent = this.workItems.move(m.workItemId(), WorkItemStatus.SENT, null);
-			sent.ifPresent((changed) -> startClock(changed, now));
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("item", sent.map(WorkItemChanged::type).orElse(null));
-			detail.put("agency", delivery.agency());
-			detail.put("dedupKey", m.dedupKey());
-			detail.put("attempt", delivery.attempt());
-			if (delivery.fileName() != null) {
-				detail.put("file", delivery.fileName());
-			}
-			this.timeline.record(m.caseId(), "ITEM_SENT", "hub", detail);
-			if (outcome.ack() != null) {
-				acknowledged(m, delivery, outcome.ack());
-			}
+		if (!delivered.isEmpty()) {
+			delivered(delivered, instance);
 		}
 	}
 
-	private void acknowledged(Delivery.Member m, Delivery delivery, Outcome.Ack ack) {
+	private void delivered(List<OutcomeRecorder.Entry> entries, String instance) {
+		Instant now = this.clock.instant();
+		Timestamp at = Timestamp.from(now);
+		Long[] batches = entries.stream()
+			.map(OutcomeRecorder.Entry::delivery)
+			.filter((d) -> d.kind() == Delivery.Kind.BATCH)
+			.map(Delivery::id)
+			.toArray(Long[]::new);
+		if (batches.length > 0) {
+			this.jdbc.sql("""
+					update outbox_batch set status = 'DELIVERED', delivered_at = ?, claimed_by = null, last_error = null
+					where id = any(?) and status = 'PENDING'
+					""").params(at, batches).update();
+		}
+		Long[] outboxIds = entries.stream()
+			.flatMap((e) -> e.delivery().members().stream())
+			.map(Delivery.Member::outboxId)
+			.toArray(Long[]::new);
+		// only those not recorded already (by an instance that outlived its lease)
+		Set<Long> updated = new HashSet<>(this.jdbc.sql("""
+				update outbox_message set status = 'DELIVERED', delivered_at = ?, claimed_by = null, last_error = null
+				where id = any(?) and status in ('PENDING', 'BATCHED') returning id
+				""").params(at, outboxIds).query(Long.class).list());
+		List<Object[]> logRows = new ArrayList<>();
+		List<Long> dueIds = new ArrayList<>();
+		List<Timestamp> dueAts = new ArrayList<>();
+		Map<Long, List<CaseTimeline.Entry>> events = new LinkedHashMap<>();
+		for (OutcomeRecorder.Entry e : entries) {
+			Delivery delivery = e.delivery();
+			for (Delivery.Member m : delivery.members()) {
+				if (!updated.contains(m.outboxId())) {
+					continue;
+				}
+				logRows.add(logRow(m, delivery, "DELIVERED", e.outcome().answer(), instance, at));
+				Optional<WorkItemChanged> sent = this.workItems.move(m.workItemId(), WorkItemStatus.SENT, null);
+				sent.flatMap((changed) -> dueAt(changed, now)).ifPresent((due) -> {
+					dueIds.add(m.workItemId());
+					dueAts.add(Timestamp.from(due));
+				});
+				Map<String, Object> detail = new LinkedHashMap<>();
+				detail.put("item", sent.map(WorkItemChanged::type).orElse(null));
+				detail.put("agency", delivery.agency());
+				detail.put("dedupKey", m.dedupKey());
+				detail.put("attempt", delivery.attempt());
+				if (delivery.fileName() != null) {
+					detail.put("file", delivery.fileName());
+				}
+				events.computeIfAbsent(m.caseId(), (k) -> new ArrayList<>())
+					.add(new CaseTimeline.Entry("ITEM_SENT", "hub", detail));
+				if (e.outcome().ack() != null) {
+					events.get(m.caseId()).add(acknowledged(m, delivery, e.outcome().ack()));
+				}
+			}
+		}
+		insertLog(logRows);
+		if (!dueIds.isEmpty()) {
+			this.jdbc
+				.sql("""
+						update work_item w set due_at = d.due from unnest(cast(? as bigint[]), cast(? as timestamptz[])) as d(id, due)
+						where w.id = d.id and w.due_at is null
+						""")
+				.params(dueIds.toArray(Long[]::new), dueAts.toArray(Timestamp[]::new))
+				.update();
+		}
+		events.forEach(this.timeline::record);
+	}
+
+	private CaseTimeline.Entry acknowledged(Delivery.Member m, Delivery delivery, Outcome.Ack ack) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("agency", delivery.agency());
 		detail.put("dedupKey", m.dedupKey());
@@ -104,27 +165,23 @@ class DeliveryRecords {
 		}
 		if (ack.accepted()) {
 			this.workItems.move(m.workItemId(), WorkItemStatus.ACCEPTED, null);
-			this.timeline.record(m.caseId(), "ITEM_ACCEPTED", "agency:" + delivery.agency(), detail);
+			return new CaseTimeline.Entry("ITEM_ACCEPTED", "agency:" + delivery.agency(), detail);
 		}
-		else {
-			String reason = (ack.reason() != null) ? ack.reason() : "";
-			this.workItems.move(m.workItemId(), WorkItemStatus.REJECTED, write(Map.of("rule", "agency.refused", "zh",
-					"部门拒绝受理：" + reason, "en", "The agency refused it: " + reason, "agency", delivery.agency())));
-			detail.put("reason", Masking.maskAll(reason));
-			this.timeline.record(m.caseId(), "ITEM_REJECTED", "agency:" + delivery.agency(), detail);
-		}
+		String reason = (ack.reason() != null) ? ack.reason() : "";
+		this.workItems.move(m.workItemId(), WorkItemStatus.REJECTED, write(Map.of("rule", "agency.refused", "zh",
+				"部门拒绝受理：" + reason, "en", "The agency refused it: " + reason, "agency", delivery.agency())));
+		detail.put("reason", Masking.maskAll(reason));
+		return new CaseTimeline.Entry("ITEM_REJECTED", "agency:" + delivery.agency(), detail);
 	}
 
 	/** The agency's promised time limit (承诺时限) runs from the moment it has the item. */
-	private void startClock(WorkItemChanged changed, Instant now) {
+	private Optional<Instant> dueAt(WorkItemChanged changed, Instant now) {
 		try {
-			Instant due = this.timeLimits.dueAt(changed.agency(), changed.type(), now);
-			this.jdbc.sql("update work_item set due_at = ? where id = ? and due_at is null")
-				.params(Timestamp.from(due), changed.workItemId())
-				.update();
+			return Optional.of(this.timeLimits.dueAt(changed.agency(), changed.type(), now));
 		}
 		catch (IllegalArgumentException ex) {
 			log.warn("No time limit for {} at {}: {}", changed.type(), changed.agency(), ex.getMessage());
+			return Optional.empty();
 		}
 	}
 
@@ -132,8 +189,7 @@ class DeliveryRecords {
 	 * The attempt failed: due again after the agency's backoff, or PARKED once its
 	 * attempts are spent (or at once when the agency refused the message itself).
 	 */
-	@Transactional
-	public boolean failed(Delivery delivery, Outcome outcome, Retry policy, String instance) {
+	private boolean failed(Delivery delivery, Outcome outcome, Retry policy, String instance) {
 		Instant now = this.clock.instant();
 		Timestamp at = Timestamp.from(now);
 		boolean park = outcome.permanent() || RetrySchedule.exhausted(policy, delivery.attempt());
@@ -181,15 +237,20 @@ class DeliveryRecords {
 
 	private void logEvent(Delivery.Member m, Delivery delivery, String event, String answer, String instance,
 			Timestamp at) {
-		this.jdbc
-			.sql("""
-					insert into message_log (outbox_id, case_id, work_item_id, batch_id, attempt, at, event, instance, answer)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""")
-			.params(m.outboxId(), m.caseId(), m.workItemId(),
-					(delivery.kind() == Delivery.Kind.BATCH) ? delivery.id() : null, delivery.attempt(), at, event,
-					instance, answer)
-			.update();
+		this.jdbc.sql(LOG).params(logRow(m, delivery, event, answer, instance, at)).update();
+	}
+
+	private static Object[] logRow(Delivery.Member m, Delivery delivery, String event, String answer, String instance,
+			Timestamp at) {
+		return new Object[] { m.outboxId(), m.caseId(), m.workItemId(),
+				(delivery.kind() == Delivery.Kind.BATCH) ? delivery.id() : null, delivery.attempt(), at, event,
+				instance, answer };
+	}
+
+	private void insertLog(List<Object[]> rows) {
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate(LOG, rows);
+		}
 	}
 
 	private String write(Object value) {

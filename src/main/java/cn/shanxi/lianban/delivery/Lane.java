@@ -71,16 +71,17 @@ final class Lane {
 		return this.capacity - this.inFlight.get();
 	}
 
+	/**
+	 * Runs the delivery on this lane's threads; it stays in flight until {@link #done} is
+	 * called for it (its outcome is recorded).
+	 */
 	void submit(Delivery delivery, Runnable work) {
 		this.inFlight.incrementAndGet();
-		this.pool.execute(new Task(delivery, () -> {
-			try {
-				work.run();
-			}
-			finally {
-				this.inFlight.decrementAndGet();
-			}
-		}));
+		this.pool.execute(new Task(delivery, work));
+	}
+
+	void done() {
+		this.inFlight.decrementAndGet();
 	}
 
 	/** Stops taking work; answers the deliveries that had not started. */

@@ -73,6 +73,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
+	private final OutcomeRecorder recorder;
+
 	private volatile boolean running;
 
 	OutboxRelay(OutboxClaims claims, DeliveryRecords records, DeliveryOutcomes outcomes, DeliveryBodies bodies,
@@ -90,6 +92,7 @@ class OutboxRelay implements SmartLifecycle {
 		this.clock = clock;
 		this.namedInstance = StringUtils.hasText(properties.instanceId());
 		this.instance = this.namedInstance ? properties.instanceId() : "hub-" + UUID.randomUUID();
+		this.recorder = new OutcomeRecorder(records, this.instance);
 	}
 
 	/** This instance's name in the claims. */
@@ -122,6 +125,7 @@ class OutboxRelay implements SmartLifecycle {
 				log.info("Took back {} claims this instance ({}) held when it stopped", released, this.instance);
 			}
 		}
+		this.recorder.start(this.properties.recorders());
 		this.running = true;
 		log.info("Outbox relay {} delivering to {}", this.instance, this.lanes.keySet());
 	}
@@ -168,22 +172,16 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void deliver(Lane lane, Delivery delivery) {
+		Outcome outcome;
 		try {
 			Exchange exchange = exchange(delivery);
 			this.producer.send(lane.route(), exchange);
-			Outcome outcome = this.outcomes.of(exchange);
-			if (outcome.delivered()) {
-				this.records.delivered(delivery, outcome, this.instance);
-			}
-			else {
-				this.records.failed(delivery, outcome, lane.retry(), this.instance);
-			}
+			outcome = this.outcomes.of(exchange);
 		}
 		catch (RuntimeException ex) {
-			// nothing recorded: the claim's lease brings the delivery back
-			log.error("Could not record the delivery of {} {} to {}; it is due again when its lease ends",
-					delivery.kind(), delivery.dedupKey(), delivery.agency(), ex);
+			outcome = Outcome.failed(this.outcomes.cut(DeliveryOutcomes.describe(ex)), false);
 		}
+		this.recorder.add(new OutcomeRecorder.Entry(lane, delivery, outcome));
 	}
 
 	private Exchange exchange(Delivery d) {
@@ -216,6 +214,7 @@ class OutboxRelay implements SmartLifecycle {
 		for (Lane lane : this.lanes.values()) {
 			lane.awaitTermination();
 		}
+		this.recorder.stop();
 		this.lanes.clear();
 	}
 
