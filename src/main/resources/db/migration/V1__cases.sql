@@ -81,3 +81,8 @@ create table work_item (
     unique (case_id, type)
 );
 create index work_item_status_idx on work_item (agency, status);
+
+-- Times in answers read in Beijing time (+08:00), whatever the session's time zone.
+create function beijing_time(t timestamptz) returns text
+    language sql immutable strict
+    as $$ select to_char(t at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS.US"+08:00"') $$;

@@ -10,11 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.shanxi.lianban.casefile.CaseMayProceed;
 import cn.shanxi.lianban.support.IdNumbers;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,29 +79,21 @@ public final class CaseFlow {
 	}
 
 	/**
-	 * The death certificate arrives for the form's deceased and the case may proceed.
+	 * The hospital pushes the death certificate of the form's deceased
+	 * ({@code POST /api/v1/certificates}); a case waiting for it may proceed.
 	 */
-	// TODO(certs) POST /api/v1/certificates with the hospital's key once the certificate
-	// branch is merged; until then the record is put on file as its use case would
 	public void certify(ObjectNode form) {
-		String id = form.path("deceased").path("idNumber").asText();
-		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		tx.executeWithoutResult((status) -> {
-			recordCertificate(form);
-			List<Object[]> cases = this.jdbc.sql(
-					"select id, case_no from case_file where deceased_id_number = ? and status = 'AWAITING_CERTIFICATE'")
-				.param(id)
-				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
-				.list();
-			for (Object[] c : cases) {
-				this.jdbc.sql("update case_file set status = 'IN_PROGRESS' where id = ?").param(c[0]).update();
-				this.context.publishEvent(new CaseMayProceed((Long) c[0], (String) c[1]));
-			}
-		});
+		HubApi.Response receipt = this.api.postJson("/api/v1/certificates", HubApi.HOSPITAL,
+				certificate(form).toString());
+		assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+		assertThat(receipt.body()).contains("ACCEPTED");
 	}
 
-	/** Puts the death certificate on record, nothing more. */
-	public void recordCertificate(ObjectNode form) {
+	/**
+	 * Puts the death certificate on file and nothing more — no matching, no case proceeds
+	 * — for a test that lets the case proceed itself.
+	 */
+	public void fileCertificateOnly(ObjectNode form) {
 		ObjectNode record = certificate(form);
 		String id = record.path("certificateNo").asText();
 		this.jdbc.sql("""
@@ -111,7 +101,7 @@ public final class CaseFlow {
 				  deceased_id_number, household_region_code, death_region_code, record, submission_id, line_no,
 				  created_at, updated_at)
 				values ('DEATH_MEDICAL', ?, 'SXPH', 'ACTIVE', 'SUBMIT', 1, repeat('0', 64), ?, '140105', '140105',
-				  cast(? as jsonb), 0, 1, now(), now())
+				  cast(? as json), 0, 1, now(), now())
 				""").params(id, id, record.toString()).update();
 	}
 

@@ -53,34 +53,37 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 	}
 
 	private static String create() {
-		String server;
-		if (answers(LOCAL_HOST, LOCAL_PORT)) {
-			server = "jdbc:postgresql://" + LOCAL_HOST + ":" + LOCAL_PORT + "/";
-		}
-		else {
-			server = "jdbc:postgresql://localhost:" + embedded().getPort() + "/";
-		}
 		String name = "lianban_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		// dropped (or the engine stopped) after every application context has closed: a
+		// route still polling when the database went away would hang the JVM's exit on
+		// its connection pool
+		if (answers(LOCAL_HOST, LOCAL_PORT)) {
+			String server = "jdbc:postgresql://" + LOCAL_HOST + ":" + LOCAL_PORT + "/";
+			execute(server + "postgres", "CREATE DATABASE " + name);
+			SpringApplication.getShutdownHandlers()
+				.add(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+			return server + name;
+		}
+		EmbeddedPostgres pg = embedded();
+		String server = "jdbc:postgresql://localhost:" + pg.getPort() + "/";
 		execute(server + "postgres", "CREATE DATABASE " + name);
-		Runtime.getRuntime()
-			.addShutdownHook(
-					new Thread(() -> execute(server + "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"),
-							"drop-test-database"));
+		SpringApplication.getShutdownHandlers().add(() -> {
+			try {
+				pg.close();
+			}
+			catch (IOException ignored) {
+				// the JVM is going away
+			}
+		});
 		return server + name;
 	}
 
 	private static EmbeddedPostgres embedded() {
 		try {
-			EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					pg.close();
-				}
-				catch (IOException ignored) {
-					// the JVM is going away
-				}
-			}));
-			return pg;
+			return EmbeddedPostgres.builder()
+				.setServerConfig("max_connections", "300")
+				.setRegisterShutdownHook(false)
+				.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package cn.shanxi.lianban.casefile;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -16,9 +17,15 @@ public record CaseView(String caseNo, String status, String statusReason, String
 		OffsetDateTime updatedAt, ApplicationForm form, List<WorkItem> workItems, List<Event> timeline,
 		List<Attachment> attachments, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings) {
 
-	/** One agency task: {@code item} is the work-item type (CONTRACT.md). */
+	/**
+	 * One agency task: {@code item} is the work-item type (CONTRACT.md). Where the agency
+	 * paid money: {@code amount} (yuan) and {@code paidToAccount}, masked.
+	 * {@code reasonText}: why it went to the window or was refused, and what to bring,
+	 * Chinese / English.
+	 */
 	public record WorkItem(String item, String agency, String status, boolean requested, OffsetDateTime dueAt,
-			boolean overdue, JsonNode reason, OffsetDateTime updatedAt) {
+			boolean overdue, JsonNode reason, OffsetDateTime updatedAt, BigDecimal amount, String paidToAccount,
+			String reasonText) {
 	}
 
 	/** One event of the timeline: when, what, who caused it, and its facts. */

@@ -18,17 +18,20 @@ public class CaseViews {
 	private static final String VIEW = """
 			select (jsonb_build_object(
 			  'caseNo', c.case_no, 'status', c.status, 'statusReason', c.status_reason, 'channel', c.channel,
-			  'createdAt', c.created_at, 'updatedAt', c.updated_at, 'form', c.form,
+			  'createdAt', beijing_time(c.created_at), 'updatedAt', beijing_time(c.updated_at), 'form', c.form,
 			  'workItems', coalesce((select jsonb_agg(jsonb_build_object(
 			      'item', w.type, 'agency', w.agency, 'status', w.status, 'requested', w.requested,
-			      'dueAt', w.due_at, 'overdue', w.overdue, 'reason', w.reason, 'updatedAt', w.updated_at) order by w.id)
+			      'dueAt', beijing_time(w.due_at), 'overdue', w.overdue, 'reason', w.reason, 'updatedAt', beijing_time(w.updated_at),
+			      'amount', w.amount, 'paidToAccount', w.paid_to_account,
+			      'reasonText', coalesce(w.reason->>'text', nullif(concat_ws(' / ', w.reason->>'zh', w.reason->>'en'), '')))
+			      order by w.id)
 			    from work_item w where w.case_id = c.id), '[]'::jsonb),
 			  'timeline', coalesce((select jsonb_agg(jsonb_build_object(
-			      'at', e.at, 'type', e.type, 'source', e.source, 'detail', e.detail) order by e.id)
+			      'at', beijing_time(e.at), 'type', e.type, 'source', e.source, 'detail', e.detail) order by e.id)
 			    from case_event e where e.case_id = c.id), '[]'::jsonb),
 			  'attachments', coalesce((select jsonb_agg(jsonb_build_object(
 			      'id', a.id, 'kind', a.kind, 'fileName', a.file_name, 'contentType', a.content_type,
-			      'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', a.uploaded_at) order by a.id)
+			      'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', beijing_time(a.uploaded_at)) order by a.id)
 			    from case_attachment a where a.case_id = c.id), '[]'::jsonb)
 			) || coalesce((select jsonb_build_object('warnings', w) from (select cast(? as jsonb) as w) x
 			    where w is not null), '{}'::jsonb))::text

@@ -1,6 +1,5 @@
 package cn.shanxi.lianban.dispatch;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +28,6 @@ import cn.shanxi.lianban.delivery.Outbox;
 import cn.shanxi.lianban.dispatch.AgencyProperties.Agency;
 import cn.shanxi.lianban.mapping.MappingException;
 import cn.shanxi.lianban.mapping.Substitution;
-import cn.shanxi.lianban.sla.TimeLimits;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -67,15 +65,12 @@ public class DispatchCase {
 
 	private final Outbox outbox;
 
-	private final TimeLimits timeLimits;
-
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
 	DispatchCase(JdbcClient jdbc, WorkItems workItems, CaseTimeline timeline, AgencyCatalogue agencies,
-			ItemMessages messages, DeathCertificates certificates, Outbox outbox, TimeLimits timeLimits,
-			ObjectMapper json, Clock clock) {
+			ItemMessages messages, DeathCertificates certificates, Outbox outbox, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.workItems = workItems;
 		this.timeline = timeline;
@@ -83,7 +78,6 @@ public class DispatchCase {
 		this.messages = messages;
 		this.certificates = certificates;
 		this.outbox = outbox;
-		this.timeLimits = timeLimits;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -123,9 +117,18 @@ public class DispatchCase {
 		ObjectNode caseNode = caseContext(caseId);
 		JsonNode certificate = this.certificates.onRecord(caseNode.path("deceased").path("idNumber").asText())
 			.orElse(null);
+		if (certificate == null) {
+			// a case proceeds on its death certificate: without it, the agencies'
+			// messages
+			// would lack the death's facts (and the items would go to the window for
+			// that)
+			log.warn("Case {} may proceed but no death certificate is on record: nothing dispatched",
+					caseNode.path("caseNo").asText());
+			return;
+		}
 		List<WorkItems.Row> pending = new ArrayList<>();
 		for (WorkItems.Row w : this.workItems.ofCase(caseId)) {
-			if (w.type().equals(WorkItemType.DEATH_CERTIFICATE.name()) && certificate != null) {
+			if (w.type().equals(WorkItemType.DEATH_CERTIFICATE.name())) {
 				// asked for, maybe already sent to its issuer: the certificate is here
 				// now
 				if (!w.status().isFinal()) {
@@ -155,9 +158,9 @@ public class DispatchCase {
 		for (WorkItems.Row item : items) {
 			Optional<Agency> agency = this.agencies.settings(item.agency());
 			if (agency.isEmpty() || !sends(agency.get())) {
-				// nothing to send (the funeral home's record comes by itself): its clock
-				// starts now
-				startClock(item, now);
+				// nothing to send (the funeral home's record comes by itself): no clock
+				// runs
+				// until there is something to wait for
 				waiting.add(item.type());
 				if (agency.isEmpty()) {
 					log.warn("Work item {} {}: agency {} is not configured (lianban.agencies), nothing sent", item.id(),
@@ -220,18 +223,6 @@ public class DispatchCase {
 		this.workItems.move(item.id(), WorkItemStatus.OFFLINE_REQUIRED, write(reason));
 		log.info("Work item {} {} goes to the window: {}", item.id(), item.type(), error.code());
 		return Map.of("item", item.type(), "code", error.code());
-	}
-
-	private void startClock(WorkItems.Row item, Instant now) {
-		try {
-			Instant due = this.timeLimits.dueAt(item.agency(), item.type(), now);
-			this.jdbc.sql("update work_item set due_at = ? where id = ? and due_at is null")
-				.params(Timestamp.from(due), item.id())
-				.update();
-		}
-		catch (IllegalArgumentException ex) {
-			log.warn("No time limit for {} at {}: {}", item.type(), item.agency(), ex.getMessage());
-		}
 	}
 
 	private ObjectNode caseContext(long caseId) {

@@ -16,6 +16,7 @@ import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
@@ -78,9 +79,21 @@ final class AgencySftpServer {
 		SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
 		sftp.addSftpEventListener(new SftpEventListener() {
 			@Override
+			public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
+				// a session opened before the agency went down fails too
+				String agency = AgencySftpServer.this.agencyOfUser.get(session.getUsername());
+				if (control.of(agency).mode() == AgencyControl.Mode.DOWN) {
+					throw new IOException("agency " + agency + " is down (simulated)");
+				}
+			}
+
+			@Override
 			public void moving(ServerSession session, Path srcPath, Path dstPath, Collection<CopyOption> opts)
 					throws IOException {
 				String agency = AgencySftpServer.this.agencyOfUser.get(session.getUsername());
+				if (control.of(agency).mode() == AgencyControl.Mode.DOWN) {
+					throw new IOException("agency " + agency + " is down (simulated)");
+				}
 				desk.file(agency, dstPath.getFileName().toString(), Files.readAllBytes(srcPath));
 			}
 		});

@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The pretend agencies of the embedded default and the tests: an HTTP server, an SFTP
  * server with an account per agency, and the housing fund centre's staging table. They
  * start before the routes do and publish their ports
- * ({@code lianban.simulator.http-port}, {@code lianban.simulator.sftp-port}) for the
- * agencies' endpoint placeholders. Tests use this bean to take an agency down, slow it,
- * or see what it received.
+ * ({@code lianban.simulator.agencies.http-port},
+ * {@code lianban.simulator.agencies.sftp-port}) for the agencies' endpoint placeholders.
+ * Tests use this bean to take an agency down, slow it, or see what it received.
  */
 public final class SimulatedAgencies implements SmartLifecycle {
 
@@ -101,15 +101,15 @@ public final class SimulatedAgencies implements SmartLifecycle {
 		this.http.start();
 		this.sftp.start();
 		this.environment.getPropertySources()
-			.addFirst(new MapPropertySource("lianbanSimulatorPorts", Map.of("lianban.simulator.http-port",
-					this.http.port(), "lianban.simulator.sftp-port", this.sftp.port())));
+			.addFirst(new MapPropertySource("lianbanSimulatorPorts", Map.of("lianban.simulator.agencies.http-port",
+					this.http.port(), "lianban.simulator.agencies.sftp-port", this.sftp.port())));
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("simulated-staging-");
 		threads.setDaemon(true);
 		this.staging = Executors.newSingleThreadScheduledExecutor(threads);
 		long period = this.properties.stagingCheckPeriod().toMillis();
 		this.staging.scheduleWithFixedDelay(this::readStagingTablesQuietly, period, period, TimeUnit.MILLISECONDS);
 		this.running = true;
-		log.warn("SIMULATED AGENCIES are on (lianban.simulator.enabled): never in production");
+		log.warn("SIMULATED AGENCIES are on (lianban.simulator.agencies.enabled): never in production");
 	}
 
 	private void readStagingTablesQuietly() {

@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pretend agencies, only when {@code lianban.simulator.enabled} is true: the default
- * profile's {@code application.yaml} says so, the {@code prod} profile says not.
+ * The pretend agencies, only when {@code lianban.simulator.agencies.enabled} is true: the
+ * default profile's {@code application.yaml} says so, the {@code prod} profile says not.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "lianban.simulator.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "lianban.simulator.agencies.enabled", havingValue = "true")
 class SimulatorConfiguration {
 
 	@Bean

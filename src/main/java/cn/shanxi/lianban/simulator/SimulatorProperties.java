@@ -6,19 +6,19 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code lianban.simulator}: the pretend agencies of the embedded default and the tests.
- * Never on in production: the {@code prod} profile turns them off.
+ * {@code lianban.simulator.agencies}: the pretend agencies of the embedded default and
+ * the tests. Never on in production: the {@code prod} profile turns them off.
  *
  * @param enabled whether they run (true in the default profile only)
  * @param bindAddress where their servers listen (loopback)
  * @param httpPort the HTTP agencies' port, 0 = any free one (published as
- * {@code lianban.simulator.http-port} for the routes)
+ * {@code lianban.simulator.agencies.http-port} for the routes)
  * @param sftpPort the agencies' SFTP server's port, 0 = any free one (published as
- * {@code lianban.simulator.sftp-port})
+ * {@code lianban.simulator.agencies.sftp-port})
  * @param sftpRoot where the SFTP accounts' homes are
  * @param stagingCheckPeriod how often the housing fund centre reads its staging table
  */
-@ConfigurationProperties("lianban.simulator")
+@ConfigurationProperties("lianban.simulator.agencies")
 public record SimulatorProperties(boolean enabled, String bindAddress, Integer httpPort, Integer sftpPort,
 		Path sftpRoot, Duration stagingCheckPeriod) {
 

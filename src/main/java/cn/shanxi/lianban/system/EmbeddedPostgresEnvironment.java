@@ -64,6 +64,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(false)
+				// stopped below, after the application context, not by a hook of its own
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200");
 			if (port > 0) {
 				builder.setPort(port);
@@ -73,7 +75,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL engine in " + dir, ex);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+		// after the application context has closed: Quartz, the routes and the pool still
+		// use the database while they stop
+		SpringApplication.getShutdownHandlers().add(() -> {
 			try {
 				engine.close();
 			}
@@ -81,7 +85,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				// the JVM is going away; the engine's own lock file is cleaned at the
 				// next start
 			}
-		}, "embedded-postgres-stop"));
+		});
 		return engine;
 	}
 

@@ -48,7 +48,7 @@ class SecurityConfiguration {
 				.hasRole("PARTNER")
 				.requestMatchers("/api/v1/agency-replies/**")
 				.hasRole("AGENCY")
-				.requestMatchers("/api/v1/parked/**", "/api/v1/parked", "/actuator/**")
+				.requestMatchers("/api/v1/parked/**", "/api/v1/parked", "/api/v1/work-items/**", "/actuator/**")
 				.hasRole("OPERATOR")
 				.anyRequest()
 				.authenticated())

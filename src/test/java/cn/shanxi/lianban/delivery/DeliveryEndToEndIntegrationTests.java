@@ -96,11 +96,12 @@ class DeliveryEndToEndIntegrationTests {
 		assertThat(this.flow.itemStatus(caseNo, "HUKOU_CANCELLATION")).isEqualTo("SENT");
 		assertThat(this.flow.itemStatus(caseNo, "DEATH_CERTIFICATE")).isEqualTo("DONE");
 		assertThat(this.flow.itemStatus(caseNo, "CREMATION_CERTIFICATE")).isEqualTo("PENDING");
-		Integer withoutDueTime = this.jdbc.sql("""
-				select count(*) from work_item w join case_file c on c.id = w.case_id
-				where c.case_no = ? and w.status in ('SENT', 'ACCEPTED', 'PENDING') and w.due_at is null
-				""").param(caseNo).query(Integer.class).single();
-		assertThat(withoutDueTime).isZero();
+		// the promised time runs from the moment the agency has the item
+		List<String> withDueTime = this.jdbc.sql("""
+				select w.type from work_item w join case_file c on c.id = w.case_id
+				where c.case_no = ? and w.due_at is not null order by w.type
+				""").param(caseNo).query(String.class).list();
+		assertThat(withDueTime).containsExactlyInAnyOrderElementsOf(agencyOf.keySet());
 	}
 
 	@Test

@@ -13,16 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.shanxi.lianban.CaseFlow;
 import cn.shanxi.lianban.LianbanApplication;
-import cn.shanxi.lianban.casefile.CaseMayProceed;
+import cn.shanxi.lianban.HubApi;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How many cases per second go through dispatch (rendering every item with its agency's
@@ -45,6 +45,8 @@ public final class DispatchBenchmark {
 
 	private static final int CHUNK = 100;
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private DispatchBenchmark() {
 	}
 
@@ -65,7 +67,6 @@ public final class DispatchBenchmark {
 	private static void run(ConfigurableApplicationContext hub, int n, int threads) throws Exception {
 		int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
 		JdbcClient jdbc = hub.getBean(JdbcClient.class);
-		TransactionTemplate tx = hub.getBean(TransactionTemplate.class);
 		CaseFlow flow = new CaseFlow(hub, port);
 
 		System.out.printf(Locale.ROOT, "taking in %d applications (not measured)...%n", n);
@@ -74,32 +75,28 @@ public final class DispatchBenchmark {
 			forms.add(CaseFlow.form());
 		}
 		apply(port, forms);
-		System.out.println("putting the certificates on record (not measured)...");
-		for (ObjectNode form : forms) {
-			flow.recordCertificate(form);
-		}
-		List<long[]> cases = new ArrayList<>();
-		List<String> caseNos = new ArrayList<>();
-		jdbc.sql("select id, case_no from case_file where status = 'AWAITING_CERTIFICATE' order by id").query((rs) -> {
-			cases.add(new long[] { rs.getLong(1) });
-			caseNos.add(rs.getString(2));
-		});
+		List<String> caseNos = jdbc.sql("select case_no from case_file where status = 'AWAITING_CERTIFICATE'")
+			.query(String.class)
+			.list();
 
-		System.out.printf(Locale.ROOT, "dispatching %d cases on %d threads, delivering to the simulated agencies...%n",
-				cases.size(), threads);
+		System.out.printf(Locale.ROOT,
+				"the hospital sends the %d death certificates, %d per request on %d threads: the cases are dispatched,"
+						+ " the messages delivered to the simulated agencies...%n",
+				n, CHUNK, threads);
 		long start = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		List<Future<?>> chunks = new ArrayList<>();
-		for (int from = 0; from < cases.size(); from += CHUNK) {
-			int lo = from;
-			int hi = Math.min(from + CHUNK, cases.size());
-			chunks.add(pool.submit(() -> tx.executeWithoutResult((status) -> {
-				for (int i = lo; i < hi; i++) {
-					long id = cases.get(i)[0];
-					jdbc.sql("update case_file set status = 'IN_PROGRESS' where id = ?").param(id).update();
-					hub.publishEvent(new CaseMayProceed(id, caseNos.get(i)));
+		for (int from = 0; from < forms.size(); from += CHUNK) {
+			ObjectNode body = JSON.createObjectNode();
+			ArrayNode records = body.putArray("records");
+			forms.subList(from, Math.min(from + CHUNK, forms.size()))
+				.forEach((form) -> records.add(CaseFlow.certificate(form)));
+			chunks.add(pool.submit(() -> {
+				HubApi.Response receipt = flow.api().postJson("/api/v1/certificates", HubApi.HOSPITAL, body.toString());
+				if (receipt.status() != 200 || receipt.body().contains("REJECTED")) {
+					throw new IllegalStateException("certificates refused: " + receipt.body());
 				}
-			})));
+			}));
 		}
 		for (Future<?> chunk : chunks) {
 			chunk.get();
@@ -126,11 +123,11 @@ public final class DispatchBenchmark {
 			.single();
 		int refused = jdbc.sql("select count(*) from agency_simulator.rejected_message").query(Integer.class).single();
 		System.out.printf(Locale.ROOT,
-				"%ndispatch   : %d cases, %d messages rendered into the outbox in %.1f s = %.0f cases/s%n",
-				cases.size(), messages, dispatchSeconds, cases.size() / dispatchSeconds);
+				"%ncertificates and dispatch: %d cases, %d messages in the outbox in %.1f s = %.0f cases/s%n",
+				caseNos.size(), messages, dispatchSeconds, caseNos.size() / dispatchSeconds);
 		System.out.printf(Locale.ROOT,
 				"end to end : %d cases, %d messages delivered in %.1f s = %.0f cases/s, %.0f messages/s%n",
-				cases.size(), messages - parked, totalSeconds, cases.size() / totalSeconds,
+				caseNos.size(), messages - parked, totalSeconds, caseNos.size() / totalSeconds,
 				(messages - parked) / totalSeconds);
 		System.out.printf(Locale.ROOT, "check      : %d parked, %d repeats at the agencies, %d refused by them%n",
 				parked, repeats, refused);

@@ -2,8 +2,7 @@ package cn.shanxi.lianban.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.camel.CamelContext;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.shanxi.lianban.LianbanApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,40 +12,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Another hub instance in this JVM, on the same database as the test context (the test
  * database is per JVM): a second Spring context, its own port, its own simulated
- * agencies, its own outbox relay.
+ * agencies, its own outbox relay. Close it when done: while it runs it takes part in the
+ * outbox, the Quartz cluster and the notification relays.
  */
 final class OtherHub implements AutoCloseable {
 
-	/**
-	 * The hub that also knows the agency defined in test resources only
-	 * ({@code src/test/resources/agency-extension}), shared by the tests that need a
-	 * second instance (each context costs seconds).
-	 */
-	private static OtherHub extended;
+	private static final AtomicInteger SERIAL = new AtomicInteger();
 
 	private final ConfigurableApplicationContext context;
 
 	private OtherHub(String... properties) {
-		List<String> all = new ArrayList<>(
-				List.of("server.port=0", "lianban.dropbox.enabled=false", "spring.main.banner-mode=off"));
+		// Quartz keeps data sources in a JVM-wide registry by scheduler name: under the
+		// hub's name, this context would take over (and close) the test context's
+		List<String> all = new ArrayList<>(List.of("server.port=0", "lianban.dropbox.enabled=false",
+				"spring.main.banner-mode=off", "spring.quartz.scheduler-name=other-hub-" + SERIAL.incrementAndGet(),
+				"spring.quartz.auto-startup=false"));
 		all.addAll(List.of(properties));
-		// as command-line arguments: over application.yaml, as a deployment's environment
-		// is
+		// command-line arguments: they win over application.yaml
 		this.context = new SpringApplicationBuilder(LianbanApplication.class)
 			.run(all.stream().map((p) -> "--" + p).toArray(String[]::new));
-	}
-
-	static synchronized OtherHub extended() {
-		if (extended == null) {
-			extended = new OtherHub("lianban.delivery.instance-id=extended-hub",
-					"spring.config.import=file:src/test/resources/agency-extension/agency.yaml");
-		}
-		return extended;
-	}
-
-	/** The extended hub if a test has started it. */
-	static synchronized OtherHub extendedIfRunning() {
-		return (extended != null && extended.context.isActive()) ? extended : null;
 	}
 
 	static OtherHub start(String... properties) {
@@ -63,19 +47,6 @@ final class OtherHub implements AutoCloseable {
 
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
-	}
-
-	/**
-	 * Stops (or starts again) this instance's outbox relay, so another one drains alone.
-	 */
-	void relay(boolean on) throws Exception {
-		CamelContext camel = bean(CamelContext.class);
-		if (on) {
-			camel.getRouteController().resumeRoute("outbox-relay");
-		}
-		else {
-			camel.getRouteController().suspendRoute("outbox-relay");
-		}
 	}
 
 	@Override

@@ -76,7 +76,7 @@ class DispatchCaseIntegrationTests {
 				select m.dedup_key from outbox_message m join case_file c on c.id = m.case_id where c.case_no = ?
 				""").param(caseNo).query(String.class).list();
 		assertThat(keys).contains(caseNo + "-HUKOU_CANCELLATION", caseNo + "-ELDERLY_SUBSIDY_STOP");
-		// the funeral home gets nothing: its record comes by itself, its 4 hours run now
+		// the funeral home gets nothing: its record comes by itself
 		assertThat(this.flow.itemStatus(caseNo, "CREMATION_CERTIFICATE")).isEqualTo("PENDING");
 		JsonNode dispatched = event(caseNo, "DISPATCHED");
 		assertThat(dispatched.get("messages").asInt()).isEqualTo(8);
@@ -88,7 +88,7 @@ class DispatchCaseIntegrationTests {
 		ObjectNode form = CaseFlow.form();
 		String caseNo = this.flow.apply(form);
 		long caseId = caseId(caseNo);
-		this.flow.recordCertificate(form);
+		this.flow.fileCertificateOnly(form);
 
 		this.tx.executeWithoutResult((status) -> {
 			this.context.publishEvent(new CaseMayProceed(caseId, caseNo));

@@ -34,6 +34,9 @@ class DropboxContextTests {
 	@Autowired
 	UploadFilter dropboxUploadFilter;
 
+	@org.springframework.beans.factory.annotation.Value("${lianban.dropbox.root}")
+	String root;
+
 	@Test
 	void startsWithTheContextAndReportsUpWithItsPort() {
 		assertThat(this.server.isRunning()).isTrue();
@@ -48,7 +51,7 @@ class DropboxContextTests {
 	void theConfiguredPartnersWithAnSftpBlockLogInToTheirOwnFolders() throws IOException {
 		assertThat(this.server.partners()).contains("SXPH", "TYFH").doesNotContain("XDHC", "TYPSB");
 		assertThat(this.server.layout().inbox("SXPH")).isDirectory()
-			.isEqualTo(Path.of("target/test-dropbox/partners/SXPH/inbox").toAbsolutePath());
+			.isEqualTo(Path.of(this.root).resolve("SXPH/inbox").toAbsolutePath());
 		SshClient client = SshClient.setUpDefaultClient();
 		client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
 		client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);

@@ -1,0 +1,185 @@
+package cn.shanxi.lianban.certificate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.shanxi.lianban.casefile.ApplicationAccepted;
+import cn.shanxi.lianban.casefile.CaseMayProceed;
+import cn.shanxi.lianban.casefile.CaseStatus;
+import cn.shanxi.lianban.casefile.CaseTimeline;
+import cn.shanxi.lianban.support.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ties certificates to cases by the deceased's ID number, whichever comes first, and
+ * decides eligibility. Always inside the caller's transaction: the application's (when
+ * the certificate was there first) or the certificate chunk's.
+ *
+ * <p>
+ * Both sides take one PostgreSQL advisory lock before they look for the other: the intake
+ * in shared mode, certificate chunks exclusively. So an application and its certificate
+ * committing at the same moment can never both miss each other.
+ */
+@Component
+class CaseMatching {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseMatching.class);
+
+	/** The advisory lock key ("lianban certificate matching"). */
+	private static final long MATCHING_LOCK = 0x4c42_4345_5254_4dL;
+
+	private final JdbcClient jdbc;
+
+	private final CaseTimeline timeline;
+
+	private final CertificateStore certificates;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseMatching(JdbcClient jdbc, CaseTimeline timeline, CertificateStore certificates,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.timeline = timeline;
+		this.certificates = certificates;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The certificate came first: the application is matched as it is accepted. */
+	@EventListener
+	void onApplicationAccepted(ApplicationAccepted accepted) {
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock_shared(?)")
+			.param(MATCHING_LOCK)
+			.query(Integer.class)
+			.single();
+		CaseRow c = new CaseRow(accepted.caseId(), accepted.caseNo(), CaseStatus.AWAITING_CERTIFICATE.name());
+		Optional<Applied> death = this.certificates.activeDeathCertificate(accepted.deceasedIdNumber());
+		death.ifPresent((certificate) -> deathCertificate(c, certificate));
+		for (String cremation : this.certificates.cremationCertificates(accepted.deceasedIdNumber())) {
+			cremation(c, cremation, "hub", false);
+		}
+	}
+
+	/** Certificates changed in this chunk: apply each to the cases of its deceased. */
+	void certificatesApplied(List<Applied> applied) {
+		Map<String, List<Applied>> byDeceased = new LinkedHashMap<>();
+		for (Applied a : applied) {
+			if (a.deceasedIdNumber() != null) {
+				byDeceased.computeIfAbsent(a.deceasedIdNumber(), (k) -> new ArrayList<>()).add(a);
+			}
+		}
+		if (byDeceased.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(MATCHING_LOCK).query(Integer.class).single();
+		List<CaseKey> cases = this.jdbc.sql("""
+				select id, case_no, status, deceased_id_number from case_file
+				where deceased_id_number = any(?) order by id for update
+				""")
+			.param(byDeceased.keySet().toArray(String[]::new))
+			.query((rs, i) -> new CaseKey(new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3)),
+					rs.getString(4)))
+			.list();
+		for (CaseKey key : cases) {
+			CaseRow c = key.row();
+			for (Applied a : byDeceased.get(key.deceasedIdNumber())) {
+				String source = "partner:" + a.partnerCode();
+				if (a.kind() == RecordKind.CREMATION) {
+					cremation(c, a.certificateNo(), source, a.voided());
+				}
+				else if (a.voided()) {
+					voided(c, a, source);
+				}
+				else {
+					deathCertificate(c, a);
+				}
+			}
+		}
+	}
+
+	private void deathCertificate(CaseRow c, Applied a) {
+		String source = "partner:" + a.partnerCode();
+		CaseStatus status = CaseStatus.valueOf(c.status);
+		Map<String, Object> detail = Map.of("kind", a.kind().name(), "certificateNo", Masking.mask(a.certificateNo()));
+		boolean undecided = status == CaseStatus.RECEIVED || status == CaseStatus.AWAITING_CERTIFICATE
+				|| status == CaseStatus.ON_HOLD || status == CaseStatus.REJECTED;
+		this.timeline.record(c.id, a.replaced() ? "CERTIFICATE_UPDATED" : "CERTIFICATE_MATCHED", source, detail);
+		if (!undecided) {
+			return; // the case has proceeded: the correction is on its timeline
+		}
+		Optional<Reason> refusal = Eligibility.refusal(a);
+		if (refusal.isPresent()) {
+			if (status != CaseStatus.REJECTED) {
+				Reason r = refusal.get();
+				setStatus(c, CaseStatus.REJECTED, r.zh() + " / " + r.en());
+				this.timeline.record(c.id, "CASE_REJECTED", "hub",
+						Map.of("code", r.code(), "reason", r.zh(), "reasonEn", r.en()));
+				log.info("Case {} rejected: {}", c.caseNo, r.code());
+			}
+			return;
+		}
+		setStatus(c, CaseStatus.IN_PROGRESS, null);
+		this.timeline.record(c.id, "CASE_ELIGIBLE", "hub", Map.of("kind", a.kind().name()));
+		this.events.publishEvent(new CaseMayProceed(c.id, c.caseNo));
+		log.info("Case {} may proceed: death certificate on record", c.caseNo);
+	}
+
+	private void voided(CaseRow c, Applied a, String source) {
+		String why = (a.voidReason() != null) ? a.voidReason() : "签发机构作废";
+		this.timeline.record(c.id, "CERTIFICATE_VOIDED", source,
+				Map.of("kind", a.kind().name(), "certificateNo", Masking.mask(a.certificateNo()), "reason", why));
+		if (c.status.equals(CaseStatus.IN_PROGRESS.name())) {
+			setStatus(c, CaseStatus.ON_HOLD,
+					"死亡证明已被签发机构作废：" + why + " / The death certificate was voided by its issuer: " + why);
+		}
+	}
+
+	private void cremation(CaseRow c, String certificateNo, String source, boolean voided) {
+		this.timeline.record(c.id, voided ? "CREMATION_VOIDED" : "CREMATION_RECORDED", source,
+				Map.of("certificateNo", certificateNo));
+		if (!voided) {
+			this.events.publishEvent(new CremationRecorded(c.id, certificateNo));
+		}
+	}
+
+	private void setStatus(CaseRow c, CaseStatus status, String reason) {
+		this.jdbc.sql("update case_file set status = ?, status_reason = ?, updated_at = ? where id = ?")
+			.params(status.name(), reason, Timestamp.from(this.clock.instant()), c.id)
+			.update();
+		c.status = status.name();
+	}
+
+	/** A case as the matching sees it; its status follows the changes made here. */
+	private static final class CaseRow {
+
+		final long id;
+
+		final String caseNo;
+
+		String status;
+
+		CaseRow(long id, String caseNo, String status) {
+			this.id = id;
+			this.caseNo = caseNo;
+			this.status = status;
+		}
+
+	}
+
+	private record CaseKey(CaseRow row, String deceasedIdNumber) {
+	}
+
+}

@@ -1,0 +1,192 @@
+package cn.shanxi.lianban.certificate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.shanxi.lianban.certificate.CertificateStore.Current;
+import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
+import cn.shanxi.lianban.certificate.SubmissionLog.Counts;
+import cn.shanxi.lianban.certificate.SubmissionLog.Submission;
+import cn.shanxi.lianban.partner.PartnerProperties.Partner;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The use case "take in what a partner sent": validates every record, applies the good
+ * ones to the certificates and their cases, and records the receipt line of each — one
+ * transaction per chunk of records (not per record, not per file), so a file of 100,000
+ * records is fast, and a file cut short by a crash resumes after its last whole chunk.
+ */
+@Component
+public class CertificateIngestion {
+
+	private final CertificateStore store;
+
+	private final SubmissionLog submissions;
+
+	private final CaseMatching matching;
+
+	private final TransactionTemplate transaction;
+
+	private final RecordValidator validator;
+
+	private final Clock clock;
+
+	private final int chunkSize;
+
+	CertificateIngestion(CertificateStore store, SubmissionLog submissions, CaseMatching matching,
+			TransactionTemplate transaction, Clock clock,
+			@Value("${lianban.certificates.chunk-size:2000}") int chunkSize) {
+		this.store = store;
+		this.submissions = submissions;
+		this.matching = matching;
+		this.transaction = transaction;
+		this.validator = new RecordValidator(clock);
+		this.clock = clock;
+		this.chunkSize = chunkSize;
+	}
+
+	/**
+	 * Takes in the records of one file or request.
+	 * @param fileName the file's name ({@code null} for a request): with the hash, it
+	 * finds the unfinished submission of the same file to resume
+	 * @param replies collects the receipt lines of the records processed now (not of
+	 * those done before a resume), or {@code null}
+	 */
+	public Result ingest(Partner partner, Channel channel, String fileName, Long size, String sha256,
+			Iterator<RawRecord> records, List<ReceiptLine> replies) {
+		Submission submission = this.submissions.begin(partner.code(), channel, fileName, size, sha256);
+		try (ChunkPipeline<Prepared> chunks = new ChunkPipeline<>(records, submission.linesDone(), this.chunkSize,
+				(chunk) -> prepare(partner, chunk))) {
+			for (Prepared chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+				Prepared prepared = chunk;
+				List<ReceiptLine> lines = this.transaction
+					.execute((status) -> apply(partner, submission.id(), prepared));
+				if (replies != null) {
+					replies.addAll(lines);
+				}
+			}
+		}
+		Counts counts = this.transaction.execute((status) -> this.submissions.complete(submission.id()));
+		return new Result(submission.id(), counts, submission.linesDone() > 0);
+	}
+
+	/** Validates a chunk: no database, outside any transaction. */
+	private Prepared prepare(Partner partner, List<RawRecord> chunk) {
+		ReceiptLine[] lines = new ReceiptLine[chunk.size()];
+		List<CertificateRecord> valid = new ArrayList<>(chunk.size());
+		List<Integer> validAt = new ArrayList<>(chunk.size());
+		for (int i = 0; i < chunk.size(); i++) {
+			RawRecord raw = chunk.get(i);
+			RecordValidator.Result result = this.validator.validate(raw, partner);
+			if (result.isValid()) {
+				valid.add(result.record());
+				validAt.add(i);
+			}
+			else {
+				lines[i] = new ReceiptLine(raw.lineNo(), raw.get(RecordFields.KIND), raw.get("certificateNo"),
+						Outcome.REJECTED, result.errors());
+			}
+		}
+		return new Prepared(lines, valid, validAt);
+	}
+
+	/**
+	 * Stores a validated chunk, applies it to the cases and records its receipt lines.
+	 */
+	private List<ReceiptLine> apply(Partner partner, long submissionId, Prepared chunk) {
+		Instant now = this.clock.instant();
+		ReceiptLine[] lines = chunk.lines();
+		List<CertificateRecord> valid = chunk.valid();
+		// the first record of each certificate in the chunk tries the one-statement
+		// insert
+		Set<String> seen = new HashSet<>();
+		List<CertificateRecord> firsts = new ArrayList<>();
+		for (CertificateRecord r : valid) {
+			if (seen.add(r.key())) {
+				firsts.add(r);
+			}
+		}
+		Map<String, Long> inserted = this.store.insertNew(partner.code(), submissionId, firsts, now);
+		List<Applied> applied = new ArrayList<>();
+		Set<String> insertedNow = new HashSet<>();
+		for (int v = 0; v < valid.size(); v++) {
+			CertificateRecord r = valid.get(v);
+			int i = chunk.validAt().get(v);
+			Long id = inserted.get(r.key());
+			if (id != null && insertedNow.add(r.key())) {
+				lines[i] = accepted(r);
+				applied
+					.add(new Applied(id, r.kind(), r.certificateNo(), partner.code(), r.action() == RecordAction.VOID,
+							false, r.deceasedIdNumber(), r.householdRegionCode(), r.deathRegionCode(), r.voidReason()));
+			}
+			else {
+				lines[i] = applyToExisting(partner, submissionId, r, now, applied);
+			}
+		}
+		this.matching.certificatesApplied(applied);
+		List<ReceiptLine> result = List.of(lines);
+		this.submissions.recordLines(submissionId, result);
+		return result;
+	}
+
+	/** A record for a certificate already on record: compare versions. */
+	private ReceiptLine applyToExisting(Partner partner, long submissionId, CertificateRecord r, Instant now,
+			List<Applied> applied) {
+		Optional<Current> found = this.store.lockCurrent(r.kind(), r.certificateNo());
+		if (found.isEmpty()) {
+			// cannot happen: the insert met a row, which is never deleted
+			throw new IllegalStateException("certificate row vanished: " + r.kind());
+		}
+		Current current = found.get();
+		if (!current.partnerCode().equals(partner.code())) {
+			return line(r, Outcome.REJECTED, Reason.of("certificate.otherIssuer", "该证书由其他机构签发，本机构不能更正或作废",
+					"This certificate was issued by another partner: only its issuer may correct or void it"));
+		}
+		int order = r.compareVersion(current.version(), current.issuedAt());
+		if (order < 0) {
+			return line(r, Outcome.STALE, Reason.of("version.stale", "已有更新的版本，此版本不予处理",
+					"A newer version is on record: this one changes nothing"));
+		}
+		if (order == 0) {
+			if (r.sha256().equals(current.contentSha256())) {
+				return line(r, Outcome.DUPLICATE, Reason.of("record.duplicate", "该记录已收到，未作改动",
+						"This record was received before: nothing changed"));
+			}
+			return line(r, Outcome.REJECTED, Reason.of("version.conflict", "版本号与已有记录相同但内容不同，更正须使用更高的版本号",
+					"Same version as on record but different content: a correction needs a higher version"));
+		}
+		applied.add(this.store.replace(current, r, submissionId, now));
+		return accepted(r);
+	}
+
+	private static ReceiptLine accepted(CertificateRecord r) {
+		return new ReceiptLine(r.lineNo(), r.kind().name(), r.certificateNo(), Outcome.ACCEPTED, List.of());
+	}
+
+	private static ReceiptLine line(CertificateRecord r, Outcome outcome, Reason reason) {
+		return new ReceiptLine(r.lineNo(), r.kind().name(), r.certificateNo(), outcome, List.of(reason));
+	}
+
+	/**
+	 * A validated chunk: the refused records' lines filled in, the valid ones to store.
+	 */
+	private record Prepared(ReceiptLine[] lines, List<CertificateRecord> valid, List<Integer> validAt) {
+	}
+
+	/**
+	 * @param resumed the submission was an unfinished one, resumed
+	 */
+	public record Result(long submissionId, Counts counts, boolean resumed) {
+	}
+
+}

@@ -1,0 +1,199 @@
+package cn.shanxi.lianban.certificate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The certificate tables. New certificates go in as one set-based insert per chunk
+ * ({@code unnest} of arrays, {@code on conflict do nothing}); only records that meet a
+ * certificate already on record take the row-by-row path that compares versions.
+ */
+@Component
+class CertificateStore {
+
+	private static final String BULK_INSERT = """
+			insert into certificate (kind, certificate_no, partner_code, status, action, version, issued_at,
+			  content_sha256, deceased_id_number, household_region_code, death_region_code, death_certificate_no,
+			  void_reason, record, submission_id, line_no, created_at, updated_at)
+			select r.kind, r.no, ?, r.status, r.action, r.version, r.issued_at, r.sha, r.id, r.hh, r.dr, r.dcn, r.vr,
+			  r.rec::json, ?, r.line, ?, ?
+			from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::text[],
+			  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+			  as r(kind, no, status, action, version, issued_at, sha, id, hh, dr, dcn, vr, rec, line)
+			order by r.kind, r.no
+			on conflict (kind, certificate_no) do nothing
+			returning id, kind, certificate_no
+			""";
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final JdbcClient jdbc;
+
+	CertificateStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+		this.jdbcTemplate = jdbcTemplate;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts the records whose certificate is not on record yet (at most one record per
+	 * certificate), in one statement.
+	 * @return the ids of those inserted, by {@link CertificateRecord#key()}
+	 */
+	java.util.Map<String, Long> insertNew(String partnerCode, long submissionId, List<CertificateRecord> records,
+			Instant now) {
+		java.util.Map<String, Long> inserted = new java.util.HashMap<>();
+		if (records.isEmpty()) {
+			return inserted;
+		}
+		this.jdbcTemplate.execute((Connection con) -> {
+			int n = records.size();
+			String[] kind = new String[n], no = new String[n], status = new String[n], action = new String[n],
+					sha = new String[n], id = new String[n], hh = new String[n], dr = new String[n],
+					dcn = new String[n], vr = new String[n], rec = new String[n];
+			Integer[] version = new Integer[n], line = new Integer[n];
+			Timestamp[] issued = new Timestamp[n];
+			for (int i = 0; i < n; i++) {
+				CertificateRecord r = records.get(i);
+				kind[i] = r.kind().name();
+				no[i] = r.certificateNo();
+				status[i] = (r.action() == RecordAction.VOID) ? "VOIDED" : "ACTIVE";
+				action[i] = r.action().name();
+				version[i] = r.version();
+				issued[i] = (r.issuedAt() != null) ? Timestamp.from(r.issuedAt()) : null;
+				sha[i] = r.sha256();
+				id[i] = r.deceasedIdNumber();
+				hh[i] = r.householdRegionCode();
+				dr[i] = r.deathRegionCode();
+				dcn[i] = r.deathCertificateNo();
+				vr[i] = r.voidReason();
+				rec[i] = r.json();
+				line[i] = r.lineNo();
+			}
+			try (PreparedStatement ps = con.prepareStatement(BULK_INSERT)) {
+				Timestamp at = Timestamp.from(now);
+				ps.setString(1, partnerCode);
+				ps.setLong(2, submissionId);
+				ps.setTimestamp(3, at);
+				ps.setTimestamp(4, at);
+				int p = 5;
+				for (Object[] values : new Object[][] { kind, no, status, action }) {
+					ps.setArray(p++, con.createArrayOf("text", values));
+				}
+				ps.setArray(p++, con.createArrayOf("int4", version));
+				ps.setArray(p++, con.createArrayOf("timestamptz", issued));
+				for (Object[] values : new Object[][] { sha, id, hh, dr, dcn, vr, rec }) {
+					ps.setArray(p++, con.createArrayOf("text", values));
+				}
+				ps.setArray(p, con.createArrayOf("int4", line));
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						inserted.put(rs.getString(2) + '|' + rs.getString(3), rs.getLong(1));
+					}
+				}
+			}
+			return null;
+		});
+		return inserted;
+	}
+
+	/** The version on record, locked until the transaction ends. */
+	Optional<Current> lockCurrent(RecordKind kind, String certificateNo) {
+		return this.jdbc
+			.sql("select id, partner_code, status, version, issued_at, content_sha256 from certificate"
+					+ " where kind = ? and certificate_no = ? for update")
+			.params(kind.name(), certificateNo)
+			.query((rs, i) -> new Current(rs.getLong(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+					toInstant(rs.getTimestamp(5)), rs.getString(6)))
+			.optional();
+	}
+
+	/**
+	 * Keeps the version on record in the history and puts the newer one in its place. A
+	 * VOID keeps the record it withdraws (the deceased's data stays findable).
+	 */
+	Applied replace(Current current, CertificateRecord r, long submissionId, Instant now) {
+		this.jdbc.sql("""
+				insert into certificate_version (certificate_id, status, action, version, issued_at, content_sha256,
+				  record, submission_id, line_no, received_at, replaced_at)
+				select id, status, action, version, issued_at, content_sha256, record, submission_id, line_no,
+				  updated_at, ? from certificate where id = ?
+				""").params(Timestamp.from(now), current.id()).update();
+		boolean voiding = r.action() == RecordAction.VOID;
+		String sql = voiding ? """
+				update certificate set status = 'VOIDED', action = ?, version = ?, issued_at = ?, content_sha256 = ?,
+				  void_reason = ?, submission_id = ?, line_no = ?, updated_at = ?
+				where id = ?
+				returning deceased_id_number, household_region_code, death_region_code, partner_code
+				""" : """
+				update certificate set status = 'ACTIVE', action = ?, version = ?, issued_at = ?, content_sha256 = ?,
+				  void_reason = null, submission_id = ?, line_no = ?, updated_at = ?, deceased_id_number = ?,
+				  household_region_code = ?, death_region_code = ?, death_certificate_no = ?, record = ?::json
+				where id = ?
+				returning deceased_id_number, household_region_code, death_region_code, partner_code
+				""";
+		List<Object> params = new ArrayList<>(List.of(r.action().name()));
+		params.add(r.version());
+		params.add((r.issuedAt() != null) ? Timestamp.from(r.issuedAt()) : null);
+		params.add(r.sha256());
+		if (voiding) {
+			params.add(r.voidReason());
+		}
+		params.add(submissionId);
+		params.add(r.lineNo());
+		params.add(Timestamp.from(now));
+		if (!voiding) {
+			params.addAll(java.util.Arrays.asList(r.deceasedIdNumber(), r.householdRegionCode(), r.deathRegionCode(),
+					r.deathCertificateNo(), r.json()));
+		}
+		params.add(current.id());
+		return this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, i) -> new Applied(current.id(), r.kind(), r.certificateNo(), rs.getString(4), voiding, true,
+					rs.getString(1), rs.getString(2), rs.getString(3), r.voidReason()))
+			.single();
+	}
+
+	/** The current death certificate for a deceased, if one is active. */
+	Optional<Applied> activeDeathCertificate(String deceasedIdNumber) {
+		return this.jdbc.sql("""
+				select id, kind, certificate_no, partner_code, deceased_id_number, household_region_code,
+				  death_region_code from certificate
+				where deceased_id_number = ? and kind in ('DEATH_MEDICAL', 'DEATH_NON_NORMAL') and status = 'ACTIVE'
+				order by updated_at desc limit 1
+				""")
+			.param(deceasedIdNumber)
+			.query((rs, i) -> new Applied(rs.getLong(1), RecordKind.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getString(4), false, false, rs.getString(5), rs.getString(6), rs.getString(7), null))
+			.optional();
+	}
+
+	/** The active cremation records for a deceased. */
+	List<String> cremationCertificates(String deceasedIdNumber) {
+		return this.jdbc
+			.sql("select certificate_no from certificate where deceased_id_number = ? and kind = 'CREMATION'"
+					+ " and status = 'ACTIVE' order by id")
+			.param(deceasedIdNumber)
+			.query(String.class)
+			.list();
+	}
+
+	private static Instant toInstant(Timestamp ts) {
+		return (ts != null) ? ts.toInstant() : null;
+	}
+
+	/** The version on record. */
+	record Current(long id, String partnerCode, String status, Integer version, Instant issuedAt,
+			String contentSha256) {
+	}
+
+}

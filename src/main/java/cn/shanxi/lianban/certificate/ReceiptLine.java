@@ -1,0 +1,34 @@
+package cn.shanxi.lianban.certificate;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One line of a receipt (回执): what became of one record.
+ *
+ * @param reasons empty when ACCEPTED
+ */
+public record ReceiptLine(int lineNo, String kind, String certificateNo, Outcome outcome, List<Reason> reasons) {
+
+	public ReceiptLine {
+		reasons = (reasons != null) ? List.copyOf(reasons) : List.of();
+	}
+
+	String reasonCodes() {
+		return join(reasons.stream().map(Reason::code), ";");
+	}
+
+	String reasonsZh() {
+		return join(reasons.stream().map(Reason::zh), "；");
+	}
+
+	String reasonsEn() {
+		return join(reasons.stream().map(Reason::en), "; ");
+	}
+
+	private static String join(java.util.stream.Stream<String> parts, String separator) {
+		String joined = parts.collect(Collectors.joining(separator));
+		return joined.isEmpty() ? null : joined;
+	}
+
+}

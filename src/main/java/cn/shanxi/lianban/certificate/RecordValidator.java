@@ -1,0 +1,232 @@
+package cn.shanxi.lianban.certificate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import cn.shanxi.lianban.partner.PartnerProperties.Partner;
+import cn.shanxi.lianban.support.IdNumbers;
+import cn.shanxi.lianban.support.PhoneNumbers;
+
+/**
+ * Checks one record on its own: required fields, ID check character, dates, ICD-10 and
+ * region code shapes, and whether the partner may send its kind. A bad record is refused
+ * alone; its neighbours in the file are not affected.
+ */
+final class RecordValidator {
+
+	/**
+	 * ICD-10: a letter, two digits, optionally a dot and one or two more (I21.9, X59).
+	 */
+	private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.\\d{1,2})?");
+
+	private static final Pattern LEGACY_NO = Pattern.compile("[1-8]\\d{5}\\d{4,14}");
+
+	private static final Pattern CREMATION_NO = Pattern.compile("[0-9A-Za-z-]{1,40}");
+
+	private static final Pattern SEX = Pattern.compile("[0129]");
+
+	private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
+
+	private static final Pattern VERSION = Pattern.compile("\\d{1,9}");
+
+	private static final List<String> PLACES = List.of("MEDICAL_INSTITUTION", "EN_ROUTE", "HOME", "ELDERLY_CARE",
+			"OTHER", "UNKNOWN");
+
+	private final Clock clock;
+
+	RecordValidator(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** The valid record, or why not. */
+	Result validate(RawRecord raw, Partner partner) {
+		List<Reason> errors = new ArrayList<>(raw.readErrors());
+		Map<String, String> f = raw.fields();
+		for (String name : f.keySet()) {
+			if (!RecordFields.KNOWN.contains(name)) {
+				errors.add(Reason.field(name, "unknown", "未知字段", "unknown field"));
+			}
+		}
+		RecordKind kind = parseEnum(RecordKind.class, f.get(RecordFields.KIND), "kind", errors);
+		String actionText = f.get(RecordFields.ACTION);
+		RecordAction action = (actionText != null) ? parseEnum(RecordAction.class, actionText, "action", errors)
+				: RecordAction.SUBMIT;
+		if (kind != null && !partner.recordKinds().contains(kind.name())) {
+			errors.add(Reason.of("kind.notAllowed", "本机构无权报送此类记录：" + kind, "This partner may not send " + kind));
+		}
+		Integer version = null;
+		String versionText = f.get("version");
+		if (versionText != null) {
+			if (VERSION.matcher(versionText).matches()) {
+				version = Integer.valueOf(versionText);
+			}
+			else {
+				errors.add(Reason.field("version", "format", "版本号应为正整数", "must be a whole number"));
+			}
+		}
+		Checks c = new Checks(f, errors, this.clock.instant());
+		Instant issuedAt = c.time("issuer.issuedAt", false);
+		String idNumber = c.idNumber("deceased.idNumber");
+		if (kind == null || action == null) {
+			return Result.invalid(errors);
+		}
+		String certificateNo = (f.get("certificateNo") != null) ? f.get("certificateNo").toUpperCase(Locale.ROOT)
+				: null;
+		checkCertificateNo(kind, certificateNo, idNumber, errors);
+		String householdRegion = f.get("deceased.householdRegionCode");
+		String deathRegion = f.get("death.regionCode");
+		String deathCertificateNo = null;
+		if (kind == RecordKind.CREMATION) {
+			Instant crematedAt = c.time("crematedAt", action != RecordAction.VOID);
+			issuedAt = (issuedAt != null) ? issuedAt : crematedAt;
+			deathCertificateNo = f.get("deathCertificateNo");
+			if (action != RecordAction.VOID) {
+				c.required("deceased.name");
+				c.requiredId("deceased.idNumber", idNumber);
+				c.required("funeralHome.name");
+			}
+		}
+		else if (action != RecordAction.VOID) {
+			checkDeath(c, kind, idNumber, issuedAt);
+		}
+		else {
+			c.region("deceased.householdRegionCode", false);
+			c.region("death.regionCode", false);
+		}
+		if (version == null && issuedAt == null) {
+			errors.add(Reason.of("version.missing", "须提供版本号（version）或签发时间（issuer.issuedAt）",
+					"A version or issuer.issuedAt is needed to order corrections"));
+		}
+		if (!errors.isEmpty()) {
+			return Result.invalid(errors);
+		}
+		String json = RecordFields.toJson(f);
+		String region = (deathRegion != null) ? deathRegion : partner.regionCode();
+		return Result.valid(new CertificateRecord(raw.lineNo(), kind, action, certificateNo, version, issuedAt,
+				idNumber, f.get("deceased.name"), householdRegion, region, deathCertificateNo, f.get("voidReason"),
+				json, Hashes.sha256(json)));
+	}
+
+	private void checkDeath(Checks c, RecordKind kind, String idNumber, Instant issuedAt) {
+		c.required("deceased.name");
+		c.pattern("deceased.sex", SEX, true, "应为 GB/T 2261.1 代码（0、1、2、9）", "must be a GB/T 2261.1 code (0, 1, 2, 9)");
+		c.pattern("deceased.ethnicity", TWO_DIGITS, false, "应为 GB 3304 两位代码", "must be a 2-digit GB 3304 code");
+		c.pattern("deceased.maritalStatus", TWO_DIGITS, false, "应为 GB/T 2261.2 两位代码",
+				"must be a 2-digit GB/T 2261.2 code");
+		String idType = c.fields.get("deceased.idType");
+		if (idType != null && !idType.equals("RESIDENT_ID")) {
+			c.errors.add(Reason.field("deceased.idType", "unknown", "证件类型不支持", "unsupported ID type"));
+		}
+		LocalDate birth = c.date("deceased.birthDate", true);
+		if (birth != null && idNumber != null && IdNumbers.isValid(idNumber)
+				&& !birth.equals(IdNumbers.birthDate(idNumber))) {
+			c.errors.add(Reason.field("deceased.birthDate", "mismatch", "与身份证号码中的出生日期不一致",
+					"differs from the birth date in the ID number"));
+		}
+		c.region("deceased.householdRegionCode", true);
+		c.region("death.regionCode", false);
+		Instant death = c.time("death.time", true);
+		if (death != null && birth != null && death.isBefore(birth.atStartOfDay(Checks.CHINA).toInstant())) {
+			c.errors.add(Reason.field("death.time", "beforeBirth", "死亡时间早于出生日期", "is before the birth date"));
+		}
+		if (death != null && issuedAt != null && issuedAt.isBefore(death)) {
+			c.errors.add(Reason.field("issuer.issuedAt", "beforeDeath", "签发时间早于死亡时间", "is before the death"));
+		}
+		String place = c.fields.get("death.placeCategory");
+		if (place == null) {
+			c.required("death.placeCategory");
+		}
+		else if (!PLACES.contains(place)) {
+			c.errors.add(Reason.field("death.placeCategory", "unknown", "死亡地点类别无效", "unknown place category"));
+		}
+		c.required("causes.a");
+		c.pattern("causes.underlyingIcd10", ICD10, true, "应为 ICD-10 编码，如 I21.9", "must be an ICD-10 code like I21.9");
+		c.required("issuer.institutionName");
+		if (issuedAt == null) {
+			c.required("issuer.issuedAt");
+		}
+		String institutionCode = c.fields.get("issuer.institutionCode");
+		if (institutionCode != null && !CreditCodes.hasShape(institutionCode)) {
+			c.errors.add(Reason.field("issuer.institutionCode", "format", "统一社会信用代码无效",
+					"not a valid unified social credit code"));
+		}
+		String phone = c.fields.get("relative.phone");
+		if (phone != null && !PhoneNumbers.isValid(phone)) {
+			c.errors.add(Reason.field("relative.phone", "format", "电话号码无效", "not a valid phone number"));
+		}
+		if (kind == RecordKind.DEATH_NON_NORMAL) {
+			c.required("police.unitName");
+		}
+	}
+
+	/**
+	 * The 2026 form: the number is the deceased's ID number, or (no ID) the issuer's
+	 * unified social credit code + a 4-digit serial; older ones: region code + serial.
+	 */
+	private static void checkCertificateNo(RecordKind kind, String no, String idNumber, List<Reason> errors) {
+		if (no == null) {
+			errors.add(Reason.field("certificateNo", "missing", "不能为空", "is required"));
+			return;
+		}
+		boolean ok;
+		if (kind == RecordKind.CREMATION) {
+			ok = CREMATION_NO.matcher(no).matches();
+		}
+		else if (no.equals(idNumber)) {
+			ok = true; // the ID number itself is checked on its own field
+		}
+		else if (no.length() == 18 && IdNumbers.isValid(no)) {
+			ok = idNumber == null; // a VOID may name the certificate alone
+		}
+		else if (no.length() == 22) {
+			ok = CreditCodes.hasShape(no.substring(0, 18)) && no.substring(18).chars().allMatch(Character::isDigit);
+		}
+		else {
+			ok = LEGACY_NO.matcher(no).matches();
+		}
+		if (!ok) {
+			errors.add(Reason.field("certificateNo", "format",
+					"应为逝者身份证号码、统一社会信用代码加4位序号，或行政区划代码加序号；以身份证号码为证号时须与 deceased.idNumber 一致",
+					"must be the deceased's ID number (equal to deceased.idNumber), a unified social credit code + "
+							+ "4-digit serial, or a region code + serial"));
+		}
+	}
+
+	private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<Reason> errors) {
+		if (value == null) {
+			errors.add(Reason.field(field, "missing", "不能为空", "is required"));
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(Reason.field(field, "unknown", "取值无效", "unknown value"));
+			return null;
+		}
+	}
+
+	/** A valid record or the reasons it is not. */
+	record Result(CertificateRecord record, List<Reason> errors) {
+
+		static Result valid(CertificateRecord record) {
+			return new Result(record, List.of());
+		}
+
+		static Result invalid(List<Reason> errors) {
+			return new Result(null, List.copyOf(errors));
+		}
+
+		boolean isValid() {
+			return this.record != null;
+		}
+
+	}
+
+}
