@@ -14,6 +14,7 @@ import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.casefile.CaseTimeline;
 import cn.shanxi.lianban.casefile.WorkItemStatus;
 import cn.shanxi.lianban.casefile.WorkItems;
+import cn.shanxi.lianban.delivery.Outbox;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,8 @@ public final class Cases {
 
 	private final ApplicationEventPublisher events;
 
+	private final Outbox outbox;
+
 	public Cases(int port, ApplicationContext context) {
 		this.api = new HubApi(port);
 		this.jdbc = context.getBean(JdbcClient.class);
@@ -48,6 +51,7 @@ public final class Cases {
 		this.timeline = context.getBean(CaseTimeline.class);
 		this.workItems = context.getBean(WorkItems.class);
 		this.events = context;
+		this.outbox = context.getBean(Outbox.class);
 	}
 
 	/** A stored case. */
@@ -70,12 +74,19 @@ public final class Cases {
 		return apply(Forms.fresh());
 	}
 
-	/** The death certificate matched: the case is eligible and may proceed. */
+	/**
+	 * The death certificate matched: the case is eligible and may proceed. Dispatch puts
+	 * its items' messages in the outbox; these tests play the agencies themselves
+	 * ({@link #sent} and the replies), so the messages are withdrawn in the same
+	 * transaction and the outbox relay never races the test.
+	 */
 	public void eligible(Case c) {
 		this.tx.executeWithoutResult((status) -> {
 			this.records.changeStatus(c.id(), CaseStatus.IN_PROGRESS, null);
 			this.timeline.record(c.id(), "CASE_ELIGIBLE", "test", Map.of());
 			this.events.publishEvent(new CaseMayProceed(c.id(), c.caseNo()));
+			this.workItems.ofCase(c.id())
+				.forEach((item) -> this.outbox.cancel(item.id(), "the test plays the agencies"));
 		});
 	}
 

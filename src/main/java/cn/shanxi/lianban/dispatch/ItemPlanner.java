@@ -33,8 +33,11 @@ public class ItemPlanner {
 	 */
 	private final Map<RequestedItem, List<Reason>> conditions = new EnumMap<>(RequestedItem.class);
 
-	public ItemPlanner(RuleProperties properties) {
+	private final AgencyCatalogue agencies;
+
+	public ItemPlanner(RuleProperties properties, AgencyCatalogue agencies) {
 		this.rules = ItemRules.table(properties::hasFuneralGrant);
+		this.agencies = agencies;
 		for (RequestedItem item : RequestedItem.values()) {
 			this.conditions.put(item,
 					this.rules.stream()
@@ -61,16 +64,16 @@ public class ItemPlanner {
 				continue;
 			}
 			WorkItemType type = WorkItemType.of(item);
-			items
-				.add(new PlannedItem(type, type.defaultAgency(), (offline != null) ? Handling.OFFLINE : Handling.ONLINE,
-						item, (offline != null) ? Reason.of(offline) : null, conditions(item)));
+			items.add(new PlannedItem(type, this.agencies.agencyFor(type),
+					(offline != null) ? Handling.OFFLINE : Handling.ONLINE, item,
+					(offline != null) ? Reason.of(offline) : null, conditions(item)));
 		}
 		for (Benefit benefit : benefits(form)) {
 			WorkItemType stop = WorkItemType.stopOf(benefit);
 			if (stop != null) {
-				items.add(new PlannedItem(
-						stop, stop.defaultAgency(), Handling.ONLINE, null, new Reason("benefit.stop", BENEFIT_STOP_SEED,
-								"死亡人员生前享受该待遇，须终止发放", "The deceased received this benefit: it must be stopped"),
+				items.add(new PlannedItem(stop, this.agencies.agencyFor(stop), Handling.ONLINE, null,
+						new Reason("benefit.stop", BENEFIT_STOP_SEED, "死亡人员生前享受该待遇，须终止发放",
+								"The deceased received this benefit: it must be stopped"),
 						List.of()));
 			}
 		}

@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import cn.shanxi.lianban.dispatch.AgencyCatalogue;
+import cn.shanxi.lianban.dispatch.WorkItemType;
 import org.springframework.stereotype.Component;
 
 /**
  * The promised time limits (承诺时限) of the work items, from {@code lianban.time-limits},
- * checked at start-up: a wrong limit would quietly make items overdue, or never.
+ * checked at start-up against the agency catalogue (the default agencies and those
+ * defined by configuration, {@link AgencyCatalogue}): a wrong limit would quietly make
+ * items overdue, or never.
  */
 @Component
 public class TimeLimits {
@@ -21,21 +27,24 @@ public class TimeLimits {
 
 	private final WorkingCalendar calendar;
 
+	private final AgencyCatalogue catalogue;
+
 	private final TimeLimit defaultLimit;
 
 	/** agency → its default and its items' own limits. */
 	private final Map<String, TimeLimitProperties.Agency> agencies;
 
-	TimeLimits(TimeLimitProperties properties, WorkingCalendar calendar) {
+	TimeLimits(TimeLimitProperties properties, AgencyCatalogue catalogue, WorkingCalendar calendar) {
 		this.calendar = calendar;
+		this.catalogue = catalogue;
 		List<String> problems = new ArrayList<>();
 		check(PREFIX + ".default", properties.defaultLimit(), true, problems);
 		for (var agency : new TreeMap<>(properties.agencies()).entrySet()) {
 			String where = PREFIX + ".agencies." + agency.getKey();
-			Set<String> items = WorkItemCatalogue.ITEMS_BY_AGENCY.get(agency.getKey());
-			if (items == null) {
-				problems.add(where + ": unknown agency, expected one of "
-						+ new TreeMap<>(WorkItemCatalogue.ITEMS_BY_AGENCY).keySet() + " (未知部门)");
+			Set<String> items = itemsOf(agency.getKey());
+			if (items.isEmpty()) {
+				problems
+					.add(where + ": unknown agency, expected one of " + new TreeSet<>(catalogue.codes()) + " (未知部门)");
 				continue;
 			}
 			check(where + ".default", agency.getValue().defaultLimit(), false, problems);
@@ -53,6 +62,10 @@ public class TimeLimits {
 		}
 		this.defaultLimit = properties.defaultLimit();
 		this.agencies = new HashMap<>(properties.agencies());
+	}
+
+	private Set<String> itemsOf(String agency) {
+		return this.catalogue.itemsOf(agency).stream().map(WorkItemType::name).collect(Collectors.toSet());
 	}
 
 	private static void check(String where, TimeLimit limit, boolean required, List<String> problems) {
@@ -73,11 +86,11 @@ public class TimeLimits {
 	/**
 	 * The limit of an agency's work item: the item's own, else the agency's default, else
 	 * the overall default.
-	 * @throws IllegalArgumentException for an agency or item not in CONTRACT.md
+	 * @throws IllegalArgumentException for an agency the catalogue does not know, or an
+	 * item it is not given
 	 */
 	public TimeLimit limitFor(String agency, String itemType) {
-		Set<String> items = WorkItemCatalogue.ITEMS_BY_AGENCY.get(agency);
-		if (items == null || !items.contains(itemType)) {
+		if (!itemsOf(agency).contains(itemType)) {
 			throw new IllegalArgumentException("No work item " + itemType + " at agency " + agency);
 		}
 		TimeLimitProperties.Agency limits = this.agencies.get(agency);

@@ -37,6 +37,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/applications")
 				.hasRole("OPERATOR")
+				// provenance: the messages sent about a case, payloads included
+				.requestMatchers("/api/v1/applications/*/messages", "/api/v1/applications/*/messages/**")
+				.hasRole("OPERATOR")
 				.requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/*/attachments")
 				.hasRole("CHANNEL")
 				.requestMatchers("/api/v1/applications/**", "/api/v1/applications", "/api/v1/guide")

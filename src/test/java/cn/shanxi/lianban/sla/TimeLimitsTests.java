@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.shanxi.lianban.dispatch.AgencyCatalogue;
+import cn.shanxi.lianban.dispatch.AgencyProperties;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -68,6 +71,27 @@ class TimeLimitsTests {
 	}
 
 	@Test
+	void anAgencyDefinedOnlyByConfigurationHasTheLimitsOfTheItemsItTakesOver() {
+		this.config.put("lianban.agencies.DISABLED_PERSONS_FEDERATION.items[0]", "DISABILITY_CARE_SUBSIDY_STOP");
+		this.config.put("lianban.time-limits.agencies.DISABLED_PERSONS_FEDERATION.default.value", "3");
+		this.config.put("lianban.time-limits.agencies.DISABLED_PERSONS_FEDERATION.default.unit", "WORKING_DAYS");
+		TimeLimits limits = timeLimits();
+		assertThat(limits.limitFor("DISABLED_PERSONS_FEDERATION", "DISABILITY_CARE_SUBSIDY_STOP"))
+			.isEqualTo(new TimeLimit(3, TimeLimitUnit.WORKING_DAYS));
+		// the item is no longer civil affairs' to promise
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> limits.limitFor("CIVIL_AFFAIRS", "DISABILITY_CARE_SUBSIDY_STOP"));
+		assertThat(limits.limitFor("CIVIL_AFFAIRS", "DIBAO_STOP"))
+			.isEqualTo(new TimeLimit(5, TimeLimitUnit.WORKING_DAYS));
+	}
+
+	@Test
+	void aNonNormalDeathsCertificateIsThePolicesToPromise() {
+		assertThat(timeLimits().limitFor("POLICE", "DEATH_CERTIFICATE"))
+			.isEqualTo(new TimeLimit(5, TimeLimitUnit.WORKING_DAYS));
+	}
+
+	@Test
 	void nonPositiveValuesMissingUnitsAndUnknownNamesFailStartUpAllAtOnce() {
 		this.config.put("lianban.time-limits.agencies.FUNERAL.items.CREMATION_CERTIFICATE.value", "0");
 		this.config.remove("lianban.time-limits.agencies.HRSS.default.unit");
@@ -105,10 +129,11 @@ class TimeLimitsTests {
 	}
 
 	private TimeLimits timeLimits() {
-		TimeLimitProperties properties = new Binder(new MapConfigurationPropertySource(this.config))
-			.bind("lianban.time-limits", TimeLimitProperties.class)
-			.get();
-		return new TimeLimits(properties, this.calendar);
+		Binder binder = new Binder(new MapConfigurationPropertySource(this.config));
+		TimeLimitProperties properties = binder.bind("lianban.time-limits", TimeLimitProperties.class).get();
+		AgencyProperties agencies = binder.bind("lianban", AgencyProperties.class)
+			.orElseGet(() -> new AgencyProperties(null));
+		return new TimeLimits(properties, new AgencyCatalogue(agencies), this.calendar);
 	}
 
 	private static Instant beijing(String localDateTime) {

@@ -1,4 +1,4 @@
-package cn.shanxi.lianban.reply;
+package cn.shanxi.lianban.delivery;
 
 import java.util.Optional;
 
@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The reference an agency quotes is the dedup key the hub sent the work item under
- * (dispatch's outbox: one message, one key, per work item, ever).
+ * A reply names the work item by the dedup key it was sent under (the header, the file
+ * record, the staging table's column): the outbox keeps that key, unique per work item.
  */
 @Component
 class OutboxReferences implements WorkItemReferences {
@@ -21,11 +21,8 @@ class OutboxReferences implements WorkItemReferences {
 
 	@Override
 	public Optional<Long> workItemId(String reference) {
-		if (reference == null || reference.isBlank()) {
-			return Optional.empty();
-		}
 		return this.jdbc.sql("select work_item_id from outbox_message where dedup_key = ?")
-			.param(reference.trim())
+			.param(reference)
 			.query(Long.class)
 			.optional();
 	}

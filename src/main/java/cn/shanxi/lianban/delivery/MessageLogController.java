@@ -1,0 +1,46 @@
+package cn.shanxi.lianban.delivery;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import cn.shanxi.lianban.support.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 报文记录: what the hub sent about a case, and what the agencies' systems answered. */
+@RestController
+@RequestMapping("/api/v1/applications/{caseNo}/messages")
+class MessageLogController {
+
+	private final MessageLog messages;
+
+	MessageLogController(MessageLog messages) {
+		this.messages = messages;
+	}
+
+	@Operation(summary = "The messages sent for a case, each with its payload and delivery history (OPERATOR)")
+	@GetMapping
+	Map<String, Object> list(@PathVariable("caseNo") String caseNo) {
+		List<MessageLog.Message> list = this.messages.ofCase(caseNo).orElseThrow(() -> notFound(caseNo));
+		return Map.of("caseNo", caseNo, "messages", list);
+	}
+
+	@Operation(summary = "One message's payload, byte for byte (OPERATOR)")
+	@GetMapping("/{id}/payload")
+	ResponseEntity<byte[]> payload(@PathVariable("caseNo") String caseNo, @PathVariable("id") long id) {
+		MessageLog.Payload payload = this.messages.payload(caseNo, id)
+			.orElseThrow(() -> ProblemException.notFound("没有该报文", "No such message of this case"));
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(payload.contentType())).body(payload.bytes());
+	}
+
+	private static ProblemException notFound(String caseNo) {
+		return ProblemException.notFound("没有该案件：" + caseNo, "No case " + caseNo);
+	}
+
+}

@@ -1,0 +1,109 @@
+package cn.shanxi.lianban.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The write side of the transactional outbox: dispatch adds a work item's rendered
+ * message in its own transaction, so nothing is sent that was not first committed. A work
+ * item has at most one message, ever (unique {@code work_item_id} and {@code dedup_key}):
+ * adding it again changes nothing.
+ */
+@Component
+public class Outbox {
+
+	private static final String INSERT = """
+			insert into outbox_message (work_item_id, case_id, agency, dedup_key, message_id, mapping_id, content_type,
+			  charset, payload, context, status, next_attempt_at, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', ?, ?)
+			on conflict do nothing
+			""";
+
+	private final JdbcTemplate batch;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Outbox(JdbcTemplate batch, JdbcClient jdbc, Clock clock) {
+		this.batch = batch;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * A message for one work item.
+	 *
+	 * @param dedupKey stable per work item ({@code <caseNo>-<itemType>}): it goes with
+	 * the message on every transport, so the agency can drop a repeat
+	 * @param messageId {@code message.id} inside the payload
+	 * @param payload the rendering in the agency's charset (for table rows: the rows as
+	 * JSON)
+	 * @param contextJson the render context, for agencies whose delivery renders again
+	 * (batch files, table rows); {@code null} otherwise
+	 */
+	public record NewMessage(long workItemId, long caseId, String agency, String dedupKey, UUID messageId,
+			String mappingId, String contentType, String charset, byte[] payload, String contextJson) {
+	}
+
+	/** Adds the messages; answers how many were new. */
+	public int add(List<NewMessage> messages) {
+		if (messages.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int[][] counts = this.batch.batchUpdate(INSERT, messages, messages.size(), (ps, m) -> {
+			ps.setLong(1, m.workItemId());
+			ps.setLong(2, m.caseId());
+			ps.setString(3, m.agency());
+			ps.setString(4, m.dedupKey());
+			ps.setObject(5, m.messageId());
+			ps.setString(6, m.mappingId());
+			ps.setString(7, m.contentType());
+			ps.setString(8, m.charset());
+			ps.setBytes(9, m.payload());
+			ps.setString(10, m.contextJson());
+			ps.setTimestamp(11, now);
+			ps.setTimestamp(12, now);
+		});
+		int added = 0;
+		for (int[] chunk : counts) {
+			for (int n : chunk) {
+				added += Math.max(n, 0);
+			}
+		}
+		return added;
+	}
+
+	/**
+	 * Withdraws a work item's message that has not gone yet (its item was settled
+	 * otherwise, e.g. the death certificate arrived while the request to issue it
+	 * waited). A message already in a batch file or delivered stays as it is.
+	 * @return whether a message was withdrawn
+	 */
+	public boolean cancel(long workItemId, String why) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<long[]> cancelled = this.jdbc.sql("""
+				update outbox_message set status = 'CANCELLED', claimed_by = null, last_error = ?
+				where work_item_id = ? and status in ('PENDING', 'PARKED')
+				returning id, case_id, attempts
+				""")
+			.params(why, workItemId)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.list();
+		for (long[] c : cancelled) {
+			this.jdbc.sql("""
+					insert into message_log (outbox_id, case_id, work_item_id, attempt, at, event, answer)
+					values (?, ?, ?, ?, ?, 'CANCELLED', ?)
+					""").params(c[0], c[1], workItemId, (int) c[2], now, why).update();
+		}
+		return !cancelled.isEmpty();
+	}
+
+}
