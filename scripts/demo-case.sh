@@ -41,7 +41,7 @@ certificate=$(sed -e "s/140105195001010018/${id}/g" -e "s/1950-01-01/${birth}/g"
 
 answer=$(curl -sS -X POST "$hub/api/v1/applications" -H 'X-Api-Key: demo-web-key' \
 	-H 'Content-Type: application/json' -H "Idempotency-Key: demo-$id" --data-binary "$form")
-case_no=$(printf '%s' "$answer" | grep -o '"caseNo":"[^"]*"' | head -1 | cut -d'"' -f4)
+case_no=$(printf '%s' "$answer" | grep -o '"caseNo": *"[^"]*"' | head -1 | cut -d'"' -f4 || true)
 if [ -z "$case_no" ]; then
 	echo "The application was refused: $answer" >&2
 	exit 1
@@ -49,8 +49,14 @@ fi
 echo "Case $case_no"
 
 status_of() {
-	curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key' \
-		| grep -o '"status":"[A-Z_]*"' | head -1 | cut -d'"' -f4
+	local view
+	view=$(curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key')
+	if command -v jq > /dev/null; then
+		printf '%s' "$view" | jq -r .status
+	else
+		# the case's own status comes before its items' in the answer
+		printf '%s' "$view" | grep -o '"status": *"[A-Z_]*"' | head -1 | cut -d'"' -f4 || true
+	fi
 }
 
 last=""
