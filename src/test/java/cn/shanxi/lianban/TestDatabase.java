@@ -40,8 +40,12 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
 		env.getPropertySources()
-			.addFirst(new MapPropertySource("lianbanTestDatabase", Map.of("spring.datasource.url", url(),
-					"spring.datasource.username", "postgres", "spring.datasource.password", "")));
+			.addFirst(new MapPropertySource("lianbanTestDatabase",
+					Map.of("spring.datasource.url", url(), "spring.datasource.username", "postgres",
+							"spring.datasource.password", "",
+							// this run's name: folders that outlive a run (target/) are
+							// kept apart
+							"lianban.test.run", url().substring(url().lastIndexOf('/') + 1))));
 	}
 
 	/** The JDBC URL of this run's database, created on first use. */

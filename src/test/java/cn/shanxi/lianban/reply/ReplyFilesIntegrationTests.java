@@ -18,6 +18,7 @@ import cn.shanxi.lianban.mapping.MappingEngine;
 import cn.shanxi.lianban.mapping.Rendered;
 import cn.shanxi.lianban.simulator.SimulatedAgencies;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -53,6 +54,9 @@ class ReplyFilesIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${lianban.replies.files.directory}")
+	String resultsFolder;
 
 	CaseFlow flow;
 
@@ -143,7 +147,7 @@ class ReplyFilesIntegrationTests {
 	}
 
 	private Path results(String account) throws Exception {
-		Path results = this.agencies.sftpRoot().resolve(account).resolve("results");
+		Path results = this.agencies.sftpRoot().resolve(account).resolve(this.resultsFolder);
 		Files.createDirectories(results);
 		return results;
 	}
