@@ -63,7 +63,9 @@ class DeliveryEndToEndIntegrationTests {
 		String caseNo = this.flow.apply(form);
 		// no certificate yet: the family's request for it goes to health at once
 		await().atMost(DEADLINE).until(() -> !received(caseNo + "-DEATH_CERTIFICATE").isEmpty());
-		assertThat(this.flow.itemStatus(caseNo, "DEATH_CERTIFICATE")).isEqualTo("SENT");
+		// outcomes are recorded in batches, a moment after the agency has the message
+		await().atMost(DEADLINE)
+			.untilAsserted(() -> assertThat(this.flow.itemStatus(caseNo, "DEATH_CERTIFICATE")).isEqualTo("SENT"));
 
 		this.flow.certify(form);
 		this.flow.awaitSettled(caseNo, DEADLINE);

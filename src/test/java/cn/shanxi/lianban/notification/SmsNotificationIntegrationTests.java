@@ -110,12 +110,13 @@ class SmsNotificationIntegrationTests {
 		assertThat(to(phone)).extracting(SimulatedSmsGateway.Received::idempotencyKey)
 			.allMatch((k) -> k.startsWith("lianban-sms-"))
 			.doesNotHaveDuplicates();
-		assertThat(
-				this.jdbc.sql("select status || ':' || attempts from notification_outbox where case_id = ? order by id")
-					.param(c.id())
-					.query(String.class)
-					.list())
-			.containsExactly("SENT:2", "SENT:2");
+		// the gateway has the texts before the outbox row's SENT is committed
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("select status || ':' || attempts from notification_outbox where case_id = ? order by id")
+				.param(c.id())
+				.query(String.class)
+				.list()).containsExactly("SENT:2", "SENT:2"));
 
 		// the same events again tell nobody twice
 		this.cases.eligible(c);
