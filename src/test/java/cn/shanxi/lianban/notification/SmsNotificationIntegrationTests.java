@@ -85,7 +85,8 @@ class SmsNotificationIntegrationTests {
 	@Test
 	void eachEventIsTextedOnceAndRetriedOnItsBackoffWhenTheGatewayFails(CapturedOutput output) {
 		String phone = mobile();
-		this.gateway.failNext(2);
+		// other tests' texts share the gateway: only this applicant's fail
+		this.gateway.failNext(2, phone);
 		ObjectNode form = Forms.fresh();
 		Forms.at(form, "applicant").put("phone", phone);
 
@@ -133,7 +134,7 @@ class SmsNotificationIntegrationTests {
 	@Test
 	void aMessageIsGivenUpAfterItsLastAttemptAndShownInHealth() {
 		String phone = mobile();
-		this.gateway.failNext(Integer.MAX_VALUE);
+		this.gateway.failNext(Integer.MAX_VALUE, phone);
 		ObjectNode form = Forms.fresh();
 		Forms.at(form, "applicant").put("phone", phone);
 		Case c = this.cases.apply(form);

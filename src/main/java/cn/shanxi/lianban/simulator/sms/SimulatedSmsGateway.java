@@ -39,6 +39,9 @@ public class SimulatedSmsGateway {
 
 	private final AtomicInteger failuresToGo = new AtomicInteger();
 
+	/** Only messages to this phone fail, when set: other cases' texts keep flowing. */
+	private volatile String failingPhone;
+
 	private final AtomicInteger attempts = new AtomicInteger();
 
 	/** The request the hub sends. */
@@ -54,7 +57,9 @@ public class SimulatedSmsGateway {
 	ResponseEntity<Map<String, Object>> send(@RequestBody Sms sms,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		this.attempts.incrementAndGet();
-		if (this.failuresToGo.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+		String only = this.failingPhone;
+		boolean targeted = only == null || only.equals(sms.phone());
+		if (targeted && this.failuresToGo.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			log.info("Simulated SMS gateway: failing {} to {} as told", sms.messageId(), Masking.mask(sms.phone()));
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("accepted", false));
 		}
@@ -80,6 +85,15 @@ public class SimulatedSmsGateway {
 
 	/** Fails the next {@code count} requests with 503. */
 	public void failNext(int count) {
+		failNext(count, null);
+	}
+
+	/**
+	 * Fails the next {@code count} requests to {@code phone} (any phone when null) with
+	 * 503.
+	 */
+	public void failNext(int count, String phone) {
+		this.failingPhone = phone;
 		this.failuresToGo.set(Math.max(0, count));
 	}
 

@@ -102,7 +102,10 @@ class DropboxFilesTests {
 				+ "</certificate></certificates>";
 		healthCentre.drop("wrong-charset.xml", xml.getBytes(GB18030));
 		var error = healthCentre.home.resolve("error");
-		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(error.resolve("wrong-charset.xml.reason")));
+		// the reason is written first, the file is moved when the exchange completes
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Files.exists(error.resolve("wrong-charset.xml.reason"))
+					&& Files.exists(error.resolve("wrong-charset.xml")));
 		assertThat(error.resolve("wrong-charset.xml")).exists();
 		assertThat(new String(DropFolder.read(error.resolve("wrong-charset.xml.reason")), StandardCharsets.UTF_8))
 			.contains("UTF-8")
