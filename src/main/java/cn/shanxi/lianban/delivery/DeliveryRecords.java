@@ -196,10 +196,14 @@ class DeliveryRecords {
 		String table = (delivery.kind() == Delivery.Kind.BATCH) ? "outbox_batch" : "outbox_message";
 		if (!park) {
 			Instant next = RetrySchedule.next(policy, delivery.attempt(), now);
-			this.jdbc.sql("update " + table + """
+			int rows = this.jdbc.sql("update " + table + """
 					 set next_attempt_at = ?, claimed_by = null, last_error = ?
 					where id = ? and status = 'PENDING'
 					""").params(Timestamp.from(next), outcome.answer(), delivery.id()).update();
+			if (rows == 0) {
+				// withdrawn (or recorded by another instance) meanwhile: nothing to retry
+				return false;
+			}
 			for (Delivery.Member m : delivery.members()) {
 				logEvent(m, delivery, "FAILED", outcome.answer(), instance, at);
 			}

@@ -154,13 +154,19 @@ class OutboxRelay implements SmartLifecycle {
 		}
 		int count = claimed.size();
 		for (Lane lane : this.lanes.values()) {
-			while (lane.batched() && lane.free() > 0) {
-				Delivery batch = this.batches.make(lane.agency(), lane.batchSize(), now, leaseEnd, this.instance);
-				if (batch == null) {
-					break;
+			try {
+				while (lane.batched() && lane.free() > 0) {
+					Delivery batch = this.batches.make(lane.agency(), lane.batchSize(), now, leaseEnd, this.instance);
+					if (batch == null) {
+						break;
+					}
+					submit(batch);
+					count++;
 				}
-				submit(batch);
-				count++;
+			}
+			catch (RuntimeException ex) {
+				// its rows stay due; the other agencies' batches are made all the same
+				log.error("Could not make a batch file for {}", lane.agency(), ex);
 			}
 		}
 		return count;

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.camel.CamelContext;
+
 import cn.shanxi.lianban.CaseFlow;
 import cn.shanxi.lianban.LianbanApplication;
 import cn.shanxi.lianban.HubApi;
@@ -53,18 +55,20 @@ public final class DispatchBenchmark {
 	public static void main(String[] args) throws Exception {
 		int n = (args.length > 0) ? Integer.parseInt(args[0]) : 3000;
 		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
+		boolean phases = args.length > 2 && args[2].equals("phases");
 		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class).run(
 				"--server.port=0", "--lianban.dropbox.enabled=false", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.cn.shanxi.lianban.simulator.SimulatedAgencies=ERROR");
 		try {
-			run(hub, n, threads);
+			run(hub, n, threads, phases);
 		}
 		finally {
 			hub.close();
 		}
 	}
 
-	private static void run(ConfigurableApplicationContext hub, int n, int threads) throws Exception {
+	private static void run(ConfigurableApplicationContext hub, int n, int threads, boolean phases) throws Exception {
+		CamelContext camel = hub.getBean(CamelContext.class);
 		int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
 		JdbcClient jdbc = hub.getBean(JdbcClient.class);
 		CaseFlow flow = new CaseFlow(hub, port);
@@ -83,7 +87,12 @@ public final class DispatchBenchmark {
 				"the hospital sends the %d death certificates, %d per request on %d threads: the cases are dispatched,"
 						+ " the messages delivered to the simulated agencies...%n",
 				n, CHUNK, threads);
+		if (phases) {
+			// dispatch first, the relay held; then delivery alone
+			camel.getRouteController().suspendRoute("outbox-relay");
+		}
 		long start = System.nanoTime();
+		long cpuStart = cpu();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		List<Future<?>> chunks = new ArrayList<>();
 		for (int from = 0; from < forms.size(); from += CHUNK) {
@@ -103,7 +112,12 @@ public final class DispatchBenchmark {
 		}
 		pool.shutdown();
 		long dispatched = System.nanoTime();
+		long cpuDispatched = cpu();
 		int messages = jdbc.sql("select count(*) from outbox_message").query(Integer.class).single();
+		if (phases) {
+			System.out.printf(Locale.ROOT, "dispatched; delivering %d messages...%n", messages);
+			camel.getRouteController().resumeRoute("outbox-relay");
+		}
 		int left = messages;
 		while (left > 0) {
 			Thread.sleep(100);
@@ -112,9 +126,11 @@ public final class DispatchBenchmark {
 				.single();
 		}
 		long delivered = System.nanoTime();
+		long cpuDelivered = cpu();
 
 		double dispatchSeconds = (dispatched - start) / 1e9;
 		double totalSeconds = (delivered - start) / 1e9;
+		double deliverySeconds = (delivered - dispatched) / 1e9;
 		int parked = jdbc.sql("select count(*) from outbox_message where status = 'PARKED'")
 			.query(Integer.class)
 			.single();
@@ -129,11 +145,26 @@ public final class DispatchBenchmark {
 				"end to end : %d cases, %d messages delivered in %.1f s = %.0f cases/s, %.0f messages/s%n",
 				caseNos.size(), messages - parked, totalSeconds, caseNos.size() / totalSeconds,
 				(messages - parked) / totalSeconds);
+		if (phases) {
+			System.out.printf(Locale.ROOT, "delivery alone: %d messages in %.1f s = %.0f messages/s%n",
+					messages - parked, deliverySeconds, (messages - parked) / deliverySeconds);
+		}
+		System.out.printf(Locale.ROOT,
+				"CPU of this JVM (hub + simulated agencies; PostgreSQL not counted): %.1f ms per case, %.2f ms per message"
+						+ " (certificates and dispatch %.1f ms per case, delivery %.2f ms per message)%n",
+				(cpuDelivered - cpuStart) / 1e6 / caseNos.size(), (cpuDelivered - cpuStart) / 1e6 / messages,
+				(cpuDispatched - cpuStart) / 1e6 / caseNos.size(), (cpuDelivered - cpuDispatched) / 1e6 / messages);
 		System.out.printf(Locale.ROOT, "check      : %d parked, %d repeats at the agencies, %d refused by them%n",
 				parked, repeats, refused);
 		System.out.println(new ObjectMapper().writeValueAsString(jdbc.sql("""
 				select agency, count(*) as messages from outbox_message group by agency order by agency
 				""").query().listOfRows()));
+	}
+
+	/** CPU time of this process, all threads, in nanoseconds. */
+	private static long cpu() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static void apply(int port, List<ObjectNode> forms) throws Exception {

@@ -165,11 +165,11 @@ class DispatchCaseIntegrationTests {
 			ObjectNode form = CaseFlow.form("DEATH_CERTIFICATE", "HUKOU_CANCELLATION");
 			String caseNo = this.flow.apply(form);
 			assertThat(messages(caseNo)).containsEntry("DEATH_CERTIFICATE", "HEALTH");
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.sql("select attempts from outbox_message where dedup_key = ?")
-					.param(caseNo + "-DEATH_CERTIFICATE")
-					.query(Integer.class)
-					.single() > 0 && status(caseNo + "-DEATH_CERTIFICATE").equals("PENDING"));
+			// its first attempt failed and is recorded: it waits for its next one
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
+					select count(*) from message_log l join outbox_message m on m.id = l.outbox_id
+					where m.dedup_key = ? and l.event = 'FAILED'
+					""").param(caseNo + "-DEATH_CERTIFICATE").query(Integer.class).single() > 0);
 
 			this.flow.certify(form);
 
