@@ -32,6 +32,9 @@ class ApplicationIntakeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cn.shanxi.lianban.casefile.CaseViews views;
+
 	HubApi api;
 
 	@BeforeEach
@@ -88,6 +91,23 @@ class ApplicationIntakeIntegrationTests {
 		assertThat(view.get("form").get("deceased").get("idNumber").asText()).isEqualTo(deceasedId);
 		assertThat(view.get("workItems")).hasSize(9);
 		assertThat(view.get("timeline").get(0).get("source").asText()).isEqualTo("channel:WEB");
+	}
+
+	@Test
+	void theCaseJsonBuiltByPostgresqlMapsOntoTheDocumentedCaseView() {
+		HubApi.Response created = this.api.postJson("/api/v1/applications", HubApi.WEB, Forms.fresh().toString());
+		String caseNo = created.json().get("caseNo").asText();
+
+		// strict mapping (unknown fields fail): the OpenAPI schema CaseView says what the
+		// API answers
+		cn.shanxi.lianban.casefile.CaseView view = this.views.find(caseNo).orElseThrow();
+
+		assertThat(view.caseNo()).isEqualTo(caseNo);
+		assertThat(view.status()).isEqualTo("AWAITING_CERTIFICATE");
+		assertThat(view.workItems()).hasSize(created.json().get("workItems").size());
+		assertThat(view.timeline()).extracting(cn.shanxi.lianban.casefile.CaseView.Event::type)
+			.startsWith("APPLICATION_RECEIVED");
+		assertThat(view.createdAt().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
 	}
 
 	@Test
