@@ -6,7 +6,6 @@ package cn.shanxi.lianban.certificate;
  * @param voided the certificate is now withdrawn
  * @param replaced an earlier version was on record (a correction, not a first arrival)
  */
-record Applied(long certificateId, RecordKind kind, String certificateNo, String partnerCode, boolean voided,
-		boolean replaced, String deceasedIdNumber, String householdRegionCode, String deathRegionCode,
-		String voidReason) {
+record Applied(RecordKind kind, String certificateNo, String partnerCode, boolean voided, boolean replaced,
+		String deceasedIdNumber, String householdRegionCode, String deathRegionCode, String voidReason) {
 }

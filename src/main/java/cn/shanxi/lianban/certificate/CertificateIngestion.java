@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import cn.shanxi.lianban.certificate.CertificateStore.Current;
 import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
@@ -17,6 +18,7 @@ import cn.shanxi.lianban.certificate.SubmissionLog.Submission;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,9 +45,12 @@ public class CertificateIngestion {
 
 	private final int chunkSize;
 
+	private final int parallelChunks;
+
 	CertificateIngestion(CertificateStore store, SubmissionLog submissions, CaseMatching matching,
 			TransactionTemplate transaction, Clock clock,
-			@Value("${lianban.certificates.chunk-size:2000}") int chunkSize) {
+			@Value("${lianban.certificates.chunk-size:2000}") int chunkSize,
+			@Value("${lianban.certificates.parallel-chunks:2}") int parallelChunks) {
 		this.store = store;
 		this.submissions = submissions;
 		this.matching = matching;
@@ -53,6 +58,7 @@ public class CertificateIngestion {
 		this.validator = new RecordValidator(clock);
 		this.clock = clock;
 		this.chunkSize = chunkSize;
+		this.parallelChunks = parallelChunks;
 	}
 
 	/**
@@ -64,17 +70,38 @@ public class CertificateIngestion {
 	 */
 	public Result ingest(Partner partner, Channel channel, String fileName, Long size, String sha256,
 			Iterator<RawRecord> records, List<ReceiptLine> replies) {
+		return ingest(partner, channel, fileName, size, sha256, records,
+				(replies != null) ? replies::addAll : (lines) -> {
+				});
+	}
+
+	/**
+	 * Takes in the records of one file or request, handing the receipt lines of each
+	 * chunk to {@code committed} once its transaction has committed (not those done
+	 * before a resume).
+	 */
+	public Result ingest(Partner partner, Channel channel, String fileName, Long size, String sha256,
+			Iterator<RawRecord> records, Consumer<List<ReceiptLine>> committed) {
 		Submission submission = this.submissions.begin(partner.code(), channel, fileName, size, sha256);
 		try (ChunkPipeline<Prepared> chunks = new ChunkPipeline<>(records, submission.linesDone(), this.chunkSize,
-				(chunk) -> prepare(partner, chunk))) {
+				(chunk) -> prepare(partner, chunk));
+				OrderedChunks<List<ReceiptLine>> applying = new OrderedChunks<>(this.parallelChunks, committed)) {
 			for (Prepared chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
 				Prepared prepared = chunk;
-				List<ReceiptLine> lines = this.transaction
-					.execute((status) -> apply(partner, submission.id(), prepared));
-				if (replies != null) {
-					replies.addAll(lines);
-				}
+				applying.submit(prepared.keys(), (turn) -> {
+					try {
+						return this.transaction
+							.execute((status) -> apply(partner, submission.id(), prepared, true, turn));
+					}
+					catch (DuplicateKeyException ex) {
+						// another file or request stored one of these certificates
+						// meanwhile: the chunk is redone with the insert that lets it be
+						return this.transaction
+							.execute((status) -> apply(partner, submission.id(), prepared, false, turn));
+					}
+				});
 			}
+			applying.finish();
 		}
 		Counts counts = this.transaction.execute((status) -> this.submissions.complete(submission.id()));
 		return new Result(submission.id(), counts, submission.linesDone() > 0);
@@ -102,8 +129,12 @@ public class CertificateIngestion {
 
 	/**
 	 * Stores a validated chunk, applies it to the cases and records its receipt lines.
+	 * @param copy new certificates go in with {@code COPY} (fails if another transaction
+	 * stores one of them meanwhile), else with an insert that leaves such ones be
+	 * @param turn waits until every earlier chunk has committed (see
+	 * {@link OrderedChunks})
 	 */
-	private List<ReceiptLine> apply(Partner partner, long submissionId, Prepared chunk) {
+	private List<ReceiptLine> apply(Partner partner, long submissionId, Prepared chunk, boolean copy, Runnable turn) {
 		Instant now = this.clock.instant();
 		ReceiptLine[] lines = chunk.lines();
 		List<CertificateRecord> valid = chunk.valid();
@@ -116,23 +147,23 @@ public class CertificateIngestion {
 				firsts.add(r);
 			}
 		}
-		Map<String, Long> inserted = this.store.insertNew(partner.code(), submissionId, firsts, now);
+		Set<String> inserted = copy ? this.store.copyNew(partner.code(), submissionId, firsts, now)
+				: this.store.insertNew(partner.code(), submissionId, firsts, now);
 		List<Applied> applied = new ArrayList<>();
 		Set<String> insertedNow = new HashSet<>();
 		for (int v = 0; v < valid.size(); v++) {
 			CertificateRecord r = valid.get(v);
 			int i = chunk.validAt().get(v);
-			Long id = inserted.get(r.key());
-			if (id != null && insertedNow.add(r.key())) {
+			if (inserted.contains(r.key()) && insertedNow.add(r.key())) {
 				lines[i] = accepted(r);
-				applied
-					.add(new Applied(id, r.kind(), r.certificateNo(), partner.code(), r.action() == RecordAction.VOID,
-							false, r.deceasedIdNumber(), r.householdRegionCode(), r.deathRegionCode(), r.voidReason()));
+				applied.add(new Applied(r.kind(), r.certificateNo(), partner.code(), r.action() == RecordAction.VOID,
+						false, r.deceasedIdNumber(), r.householdRegionCode(), r.deathRegionCode(), r.voidReason()));
 			}
 			else {
 				lines[i] = applyToExisting(partner, submissionId, r, now, applied);
 			}
 		}
+		turn.run(); // every earlier chunk of the file has committed
 		this.matching.certificatesApplied(applied);
 		List<ReceiptLine> result = List.of(lines);
 		this.submissions.recordLines(submissionId, result);
@@ -181,6 +212,15 @@ public class CertificateIngestion {
 	 * A validated chunk: the refused records' lines filled in, the valid ones to store.
 	 */
 	private record Prepared(ReceiptLine[] lines, List<CertificateRecord> valid, List<Integer> validAt) {
+
+		Set<String> keys() {
+			Set<String> keys = new HashSet<>();
+			for (CertificateRecord r : this.valid) {
+				keys.add(r.key());
+			}
+			return keys;
+		}
+
 	}
 
 	/**

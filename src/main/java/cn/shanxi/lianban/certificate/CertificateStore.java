@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +35,7 @@ class CertificateStore {
 			  as r(kind, no, status, action, version, issued_at, sha, id, hh, dr, dcn, vr, rec, line)
 			order by r.kind, r.no
 			on conflict (kind, certificate_no) do nothing
-			returning id, kind, certificate_no
+			returning kind, certificate_no
 			""";
 
 	private final JdbcTemplate jdbcTemplate;
@@ -47,11 +50,11 @@ class CertificateStore {
 	/**
 	 * Inserts the records whose certificate is not on record yet (at most one record per
 	 * certificate), in one statement.
-	 * @return the ids of those inserted, by {@link CertificateRecord#key()}
+	 * @return the {@link CertificateRecord#key() keys} of those inserted
 	 */
-	java.util.Map<String, Long> insertNew(String partnerCode, long submissionId, List<CertificateRecord> records,
+	java.util.Set<String> insertNew(String partnerCode, long submissionId, List<CertificateRecord> records,
 			Instant now) {
-		java.util.Map<String, Long> inserted = new java.util.HashMap<>();
+		java.util.Set<String> inserted = new java.util.HashSet<>();
 		if (records.isEmpty()) {
 			return inserted;
 		}
@@ -97,7 +100,7 @@ class CertificateStore {
 				ps.setArray(p, con.createArrayOf("int4", line));
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
-						inserted.put(rs.getString(2) + '|' + rs.getString(3), rs.getLong(1));
+						inserted.add(rs.getString(1) + '|' + rs.getString(2));
 					}
 				}
 			}
@@ -105,6 +108,81 @@ class CertificateStore {
 		});
 		return inserted;
 	}
+
+	/**
+	 * Stores the records whose certificate is not on record yet (at most one record per
+	 * certificate) with {@code COPY}: the ones on record are looked up first, the new
+	 * ones get their ids from the sequence and are streamed in — PostgreSQL then writes
+	 * them a page at a time, not a row at a time, and skips the speculative insertion of
+	 * {@code on conflict}. A certificate that another transaction stores between the
+	 * look-up and the copy makes the copy fail with a unique violation
+	 * ({@link org.springframework.dao.DuplicateKeyException}): the caller then redoes the
+	 * chunk with {@link #insertNew}.
+	 * @return the {@link CertificateRecord#key() keys} of those inserted
+	 */
+	java.util.Set<String> copyNew(String partnerCode, long submissionId, List<CertificateRecord> records, Instant now) {
+		java.util.Set<String> inserted = new java.util.HashSet<>();
+		if (records.isEmpty()) {
+			return inserted;
+		}
+		java.util.Set<String> onRecord = onRecord(records);
+		List<CertificateRecord> fresh = new ArrayList<>(records.size());
+		for (CertificateRecord r : records) {
+			if (!onRecord.contains(r.key())) {
+				fresh.add(r);
+			}
+		}
+		if (fresh.isEmpty()) {
+			return inserted;
+		}
+		// in key order, like the one-statement insert: two writers never wait on each
+		// other
+		// in opposite orders
+		fresh.sort(java.util.Comparator.comparing(CertificateRecord::key));
+		this.jdbcTemplate.execute((Connection con) -> {
+			CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+			try {
+				CertificateCopy rows = new CertificateCopy(partnerCode, submissionId, now);
+				for (CertificateRecord r : fresh) {
+					rows.add(r);
+					if (rows.size() >= CertificateCopy.FLUSH_AT) {
+						rows.writeTo(copy);
+					}
+				}
+				rows.writeTo(copy);
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+			return null;
+		});
+		for (CertificateRecord r : fresh) {
+			inserted.add(r.key());
+		}
+		return inserted;
+	}
+
+	private java.util.Set<String> onRecord(List<CertificateRecord> records) {
+		String[] kinds = new String[records.size()];
+		String[] numbers = new String[records.size()];
+		for (int i = 0; i < kinds.length; i++) {
+			kinds[i] = records.get(i).kind().name();
+			numbers[i] = records.get(i).certificateNo();
+		}
+		return new java.util.HashSet<>(this.jdbc.sql("""
+				select c.kind || '|' || c.certificate_no from unnest(?::text[], ?::text[]) as r (kind, no)
+				join certificate c on c.kind = r.kind and c.certificate_no = r.no
+				""").params(kinds, numbers).query(String.class).list());
+	}
+
+	private static final String COPY = """
+			copy certificate (kind, certificate_no, partner_code, status, action, version, issued_at,
+			  content_sha256, deceased_id_number, household_region_code, death_region_code, death_certificate_no,
+			  void_reason, record, submission_id, line_no, created_at, updated_at) from stdin
+			""";
 
 	/** The version on record, locked until the transaction ends. */
 	Optional<Current> lockCurrent(RecordKind kind, String certificateNo) {
@@ -158,8 +236,8 @@ class CertificateStore {
 		params.add(current.id());
 		return this.jdbc.sql(sql)
 			.params(params)
-			.query((rs, i) -> new Applied(current.id(), r.kind(), r.certificateNo(), rs.getString(4), voiding, true,
-					rs.getString(1), rs.getString(2), rs.getString(3), r.voidReason()))
+			.query((rs, i) -> new Applied(r.kind(), r.certificateNo(), rs.getString(4), voiding, true, rs.getString(1),
+					rs.getString(2), rs.getString(3), r.voidReason()))
 			.single();
 	}
 
@@ -172,8 +250,8 @@ class CertificateStore {
 				order by updated_at desc limit 1
 				""")
 			.param(deceasedIdNumber)
-			.query((rs, i) -> new Applied(rs.getLong(1), RecordKind.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getString(4), false, false, rs.getString(5), rs.getString(6), rs.getString(7), null))
+			.query((rs, i) -> new Applied(RecordKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), false,
+					false, rs.getString(5), rs.getString(6), rs.getString(7), null))
 			.optional();
 	}
 

@@ -14,6 +14,16 @@ public record ReceiptLine(int lineNo, String kind, String certificateNo, Outcome
 		reasons = (reasons != null) ? List.copyOf(reasons) : List.of();
 	}
 
+	/**
+	 * The line as the receipt file writes it: line, certificate, outcome, reason codes,
+	 * reasons in Chinese and in English — the same cells {@link SubmissionLog#receipt}
+	 * reads back from the database.
+	 */
+	public String[] cells() {
+		return new String[] { Integer.toString(this.lineNo), this.certificateNo, this.outcome.name(), reasonCodes(),
+				reasonsZh(), reasonsEn() };
+	}
+
 	String reasonCodes() {
 		return join(reasons.stream().map(Reason::code), ";");
 	}

@@ -1,11 +1,18 @@
 package cn.shanxi.lianban.certificate.file;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Consumer;
 
 import cn.shanxi.lianban.certificate.CertificateIngestion;
+import cn.shanxi.lianban.certificate.ReceiptLine;
 import cn.shanxi.lianban.certificate.SubmissionLog;
 import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
@@ -40,26 +47,73 @@ public class PartnerFiles {
 	}
 
 	/**
-	 * Ingests {@code file} and writes its receipt to {@code receipt}.
+	 * Ingests {@code file} and writes its receipt to {@code receipt}: written beside it
+	 * as the chunks commit and moved in place at the end, so a partner never reads half a
+	 * receipt.
 	 * @param fileName the name the partner gave it (with the content hash, it identifies
 	 * a file re-read after a crash)
 	 */
 	public CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file,
 			Path receipt) {
-		CertificateIngestion.Result result = ingest(partner, channel, fileName, file);
-		this.receipts.write(result.submissionId(), partner.fileCharset(), receipt);
+		Path part = receipt.resolveSibling("." + receipt.getFileName() + ".live");
+		CertificateIngestion.Result result;
+		try {
+			Files.createDirectories(receipt.getParent());
+			try (ReceiptWriter.Live live = this.receipts.live(new BufferedWriter(
+					new OutputStreamWriter(Files.newOutputStream(part), partner.fileCharset()), 65536))) {
+				result = ingest(partner, channel, fileName, file, live);
+			}
+			if (result.resumed()) {
+				// lines done before the interruption are only in the database
+				Files.delete(part);
+				this.receipts.write(result.submissionId(), partner.fileCharset(), receipt);
+			}
+			else {
+				Files.move(part, receipt, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the receipt " + receipt, ex);
+		}
+		finally {
+			deleteIfExists(part);
+		}
 		return result;
+	}
+
+	/**
+	 * Ingests {@code file} and returns its receipt as bytes in the partner's charset.
+	 */
+	public Receipted ingestToBytes(Partner partner, Channel channel, String fileName, Path file) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		CertificateIngestion.Result result;
+		try (ReceiptWriter.Live live = this.receipts
+			.live(new BufferedWriter(new OutputStreamWriter(bytes, partner.fileCharset()), 65536))) {
+			result = ingest(partner, channel, fileName, file, live);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		byte[] receipt = result.resumed() ? this.receipts.bytes(result.submissionId(), partner.fileCharset())
+				: bytes.toByteArray();
+		return new Receipted(result, receipt);
 	}
 
 	/** Ingests {@code file}; the caller writes the receipt. */
 	public CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file) {
+		return ingest(partner, channel, fileName, file, (lines) -> {
+		});
+	}
+
+	private CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file,
+			Consumer<List<ReceiptLine>> committed) {
 		long size = size(file);
 		String sha256;
 		CertificateIngestion.Result result;
 		try {
 			sha256 = PartnerFileReader.checkAndHash(file, partner.fileCharset());
 			try (PartnerFileReader.Records records = PartnerFileReader.read(file, partner)) {
-				result = this.ingestion.ingest(partner, channel, fileName, size, sha256, records.iterator(), null);
+				result = this.ingestion.ingest(partner, channel, fileName, size, sha256, records.iterator(), committed);
 			}
 		}
 		catch (UnreadableFileException ex) {
@@ -72,6 +126,19 @@ public class PartnerFiles {
 				Masking.maskAll(fileName), c.records(), c.accepted(), c.duplicate(), c.stale(), c.rejected(),
 				result.resumed() ? " (resumed after an interruption)" : "");
 		return result;
+	}
+
+	/** A file taken in, with its receipt. */
+	public record Receipted(CertificateIngestion.Result result, byte[] receipt) {
+	}
+
+	private static void deleteIfExists(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}", Masking.maskAll(file.toString()), ex);
+		}
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import cn.shanxi.lianban.certificate.CertificateIngestion;
 import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
 import cn.shanxi.lianban.partner.PartnerRegistry;
@@ -30,15 +29,12 @@ public class RemoteSftpFiles {
 
 	private final PartnerFiles files;
 
-	private final ReceiptWriter receipts;
-
 	private final PartnerRegistry partners;
 
 	private final Clock clock;
 
-	RemoteSftpFiles(PartnerFiles files, ReceiptWriter receipts, PartnerRegistry partners, Clock clock) {
+	RemoteSftpFiles(PartnerFiles files, PartnerRegistry partners, Clock clock) {
 		this.files = files;
-		this.receipts = receipts;
 		this.partners = partners;
 		this.clock = clock;
 	}
@@ -51,9 +47,9 @@ public class RemoteSftpFiles {
 		File local = exchange.getMessage().getBody(File.class);
 		Charset charset = partner.fileCharset();
 		try {
-			CertificateIngestion.Result result = this.files.ingest(partner, Channel.REMOTE_SFTP, name, local.toPath());
+			PartnerFiles.Receipted done = this.files.ingestToBytes(partner, Channel.REMOTE_SFTP, name, local.toPath());
 			exchange.setProperty(DropboxFiles.MOVE_TO, "archive/" + LocalDate.now(this.clock) + "/" + name);
-			exchange.getMessage().setBody(this.receipts.bytes(result.submissionId(), charset));
+			exchange.getMessage().setBody(done.receipt());
 			exchange.getMessage().setHeader(Exchange.FILE_NAME, "receipts/" + name + ".receipt.csv");
 		}
 		catch (UnreadableFileException ex) {

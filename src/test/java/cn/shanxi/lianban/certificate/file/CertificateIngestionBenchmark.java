@@ -19,6 +19,7 @@ import cn.shanxi.lianban.support.IdNumbers;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Benchmark, not a test (it is not run by {@code ./mvnw verify}): generates a death
@@ -34,6 +35,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CertificateIngestionBenchmark {
 
+	/**
+	 * This run's database: its backends' CPU is told apart from the rest of the server.
+	 */
+	private static String database = "";
+
 	private CertificateIngestionBenchmark() {
 	}
 
@@ -43,11 +49,24 @@ public final class CertificateIngestionBenchmark {
 			.properties("server.port=0")
 			.run()) {
 			PartnerFiles files = context.getBean(PartnerFiles.class);
+			String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+			database = url.substring(url.lastIndexOf('/') + 1);
 			Partner hospital = context.getBean(PartnerRegistry.class).find("SXPH").orElseThrow();
 			Path dir = Files.createTempDirectory("lianban-benchmark-");
 			int rounds = Integer.getInteger("benchmark.rounds", 3);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			boolean statements = Boolean.getBoolean("benchmark.statements");
+			if (statements) {
+				jdbc.sql("create extension if not exists pg_stat_statements").update();
+			}
 			for (int round = 1; round <= rounds; round++) {
+				if (statements) {
+					jdbc.sql("select pg_stat_statements_reset()").query().singleRow();
+				}
 				run(files, hospital, dir, "benchmark-" + round + ".csv", records, round * records);
+				if (statements) {
+					statements(jdbc, records);
+				}
 			}
 			if (Boolean.getBoolean("benchmark.threads")) {
 				threadCpu();
@@ -61,18 +80,45 @@ public final class CertificateIngestionBenchmark {
 		generate(file, hospital.fileCharset(), records, offset);
 		Path receipt = dir.resolve(name + ".receipt.csv");
 		long jvmCpu = jvmCpuNanos();
-		long pgCpu = postgresCpuTicks();
+		long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		long gc = gcMillis();
+		long[] pgCpu = postgresCpuTicks();
 		long start = System.nanoTime();
 		CertificateIngestion.Result result = files.ingest(hospital, Channel.DROPBOX, name, file, receipt);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double jvmSeconds = (jvmCpuNanos() - jvmCpu) / 1e9;
-		double pgSeconds = (postgresCpuTicks() - pgCpu) / 100.0;
+		long[] pgAfter = postgresCpuTicks();
+		double pgSeconds = (pgAfter[0] - pgCpu[0]) / 100.0;
+		double pgOwn = (pgAfter[1] - pgCpu[1]) / 100.0;
+		double pgShared = (pgAfter[2] - pgCpu[2]) / 100.0;
 		System.out.printf("%s: %,d records (%,d bytes) in %.2f s = %,.0f records/s; accepted %,d, receipt %,d bytes%n",
 				name, records, Files.size(file), seconds, records / seconds, result.counts().accepted(),
 				Files.size(receipt));
 		System.out.printf("  CPU used: hub JVM %.2f s, PostgreSQL %.2f s (load average now %.1f on %d cores)%n",
 				jvmSeconds, pgSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors());
+		System.out.printf("  of the hub's: JIT compiler %d ms, garbage collector %d ms (elapsed, not CPU)%n",
+				ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling, gcMillis() - gc);
+		System.out.printf(
+				"  per 1,000 records: hub JVM %.0f ms, PostgreSQL backends of this database %.0f ms, server's own"
+						+ " processes (WAL writer, checkpointer…) %.0f ms; all PostgreSQL processes incl. other"
+						+ " people's %.0f ms%n",
+				jvmSeconds * 1e6 / records, pgOwn * 1e6 / records, pgShared * 1e6 / records, pgSeconds * 1e6 / records);
+	}
+
+	/**
+	 * What the statements of this database cost in PostgreSQL (pg_stat_statements, loaded
+	 * on our machines' server), per 1,000 records.
+	 */
+	private static void statements(JdbcClient jdbc, int records) {
+		jdbc.sql("""
+				select calls, total_exec_time, wal_bytes, left(regexp_replace(query, '\\s+', ' ', 'g'), 90)
+				from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+				order by total_exec_time desc limit 8
+				""").query((rs) -> {
+			System.out.printf("    %6d calls %7.1f ms/1000 records %6.0f WAL bytes/record  %s%n", rs.getLong(1),
+					rs.getDouble(2) * 1000 / records, rs.getDouble(3) / records, rs.getString(4));
+		});
 	}
 
 	/** Where the hub's CPU went, by thread (the rest is GC and the JIT compiler). */
@@ -96,17 +142,23 @@ public final class CertificateIngestionBenchmark {
 		System.out.printf("  live Java threads %.2f s of process %.2f s%n", total / 1e9, jvmCpuNanos() / 1e9);
 	}
 
+	private static long gcMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong((b) -> b.getCollectionTime()).sum();
+	}
+
 	private static long jvmCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 	}
 
 	/**
-	 * CPU ticks (1/100 s) of all PostgreSQL processes on this machine (Linux), so a busy
-	 * machine does not hide what the ingestion itself costs; 0 elsewhere.
+	 * CPU ticks (1/100 s) of PostgreSQL processes on this machine (Linux): all of them,
+	 * the backends connected to this run's database, and the server's own (WAL writer,
+	 * checkpointer, background writer, autovacuum launcher), so a busy machine does not
+	 * hide what the ingestion itself costs; 0 elsewhere.
 	 */
-	private static long postgresCpuTicks() {
-		long ticks = 0;
+	private static long[] postgresCpuTicks() {
+		long[] ticks = new long[3];
 		try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
 			for (Path proc : procs.filter((p) -> p.getFileName().toString().matches("\\d+")).toList()) {
 				try {
@@ -116,7 +168,15 @@ public final class CertificateIngestionBenchmark {
 						continue;
 					}
 					String[] f = stat.substring(close + 2).split(" ");
-					ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					ticks[0] += used;
+					String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ') + " ";
+					if (!database.isEmpty() && title.contains(" " + database + " ")) {
+						ticks[1] += used;
+					}
+					else if (title.matches(".*: (checkpointer|background writer|walwriter|autovacuum launcher).*")) {
+						ticks[2] += used;
+					}
 				}
 				catch (IOException | RuntimeException ex) {
 					// the process ended meanwhile
@@ -124,7 +184,7 @@ public final class CertificateIngestionBenchmark {
 			}
 		}
 		catch (IOException ex) {
-			return 0;
+			return ticks;
 		}
 		return ticks;
 	}
