@@ -149,7 +149,7 @@ class CertificateStore {
 						rows.writeTo(copy);
 					}
 				}
-				rows.writeTo(copy);
+				rows.finish(copy);
 				copy.endCopy();
 			}
 			finally {
@@ -178,11 +178,7 @@ class CertificateStore {
 				""").params(kinds, numbers).query(String.class).list());
 	}
 
-	private static final String COPY = """
-			copy certificate (kind, certificate_no, partner_code, status, action, version, issued_at,
-			  content_sha256, deceased_id_number, household_region_code, death_region_code, death_certificate_no,
-			  void_reason, record, submission_id, line_no, created_at, updated_at) from stdin
-			""";
+	private static final String COPY = "copy certificate (" + CertificateCopy.COLUMNS + ") from stdin (format binary)";
 
 	/** The version on record, locked until the transaction ends. */
 	Optional<Current> lockCurrent(RecordKind kind, String certificateNo) {
