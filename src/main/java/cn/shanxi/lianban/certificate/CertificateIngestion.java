@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import cn.shanxi.lianban.certificate.CertificateStore.Current;
@@ -86,18 +87,24 @@ public class CertificateIngestion {
 		try (ChunkPipeline<Prepared> chunks = new ChunkPipeline<>(records, submission.linesDone(), this.chunkSize,
 				(chunk) -> prepare(partner, chunk));
 				OrderedChunks<List<ReceiptLine>> applying = new OrderedChunks<>(this.parallelChunks, committed)) {
+			// once a chunk of this submission met certificates on record, the later ones
+			// look theirs up before they copy
+			AtomicBoolean metSome = new AtomicBoolean();
 			for (Prepared chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
 				Prepared prepared = chunk;
 				applying.submit(prepared.keys(), (turn) -> {
+					Insert insert = metSome.get() ? Insert.LOOK_UP_AND_COPY : Insert.COPY;
 					try {
 						return this.transaction
-							.execute((status) -> apply(partner, submission.id(), prepared, true, turn));
+							.execute((status) -> apply(partner, submission.id(), prepared, insert, turn));
 					}
 					catch (DuplicateKeyException ex) {
-						// another file or request stored one of these certificates
-						// meanwhile: the chunk is redone with the insert that lets it be
+						// some were on record already, or another file or request stored
+						// them meanwhile: the chunk is redone with the insert that lets
+						// them be
+						metSome.set(true);
 						return this.transaction
-							.execute((status) -> apply(partner, submission.id(), prepared, false, turn));
+							.execute((status) -> apply(partner, submission.id(), prepared, Insert.ON_CONFLICT, turn));
 					}
 				});
 			}
@@ -129,12 +136,11 @@ public class CertificateIngestion {
 
 	/**
 	 * Stores a validated chunk, applies it to the cases and records its receipt lines.
-	 * @param copy new certificates go in with {@code COPY} (fails if another transaction
-	 * stores one of them meanwhile), else with an insert that leaves such ones be
+	 * @param insert how new certificates go in
 	 * @param turn waits until every earlier chunk has committed (see
 	 * {@link OrderedChunks})
 	 */
-	private List<ReceiptLine> apply(Partner partner, long submissionId, Prepared chunk, boolean copy, Runnable turn) {
+	private List<ReceiptLine> apply(Partner partner, long submissionId, Prepared chunk, Insert insert, Runnable turn) {
 		Instant now = this.clock.instant();
 		ReceiptLine[] lines = chunk.lines();
 		List<CertificateRecord> valid = chunk.valid();
@@ -147,8 +153,9 @@ public class CertificateIngestion {
 				firsts.add(r);
 			}
 		}
-		Set<String> inserted = copy ? this.store.copyNew(partner.code(), submissionId, firsts, now)
-				: this.store.insertNew(partner.code(), submissionId, firsts, now);
+		Set<String> inserted = (insert == Insert.ON_CONFLICT)
+				? this.store.insertNew(partner.code(), submissionId, firsts, now)
+				: this.store.copyNew(partner.code(), submissionId, firsts, now, insert == Insert.LOOK_UP_AND_COPY);
 		List<Applied> applied = new ArrayList<>();
 		Set<String> insertedNow = new HashSet<>();
 		for (int v = 0; v < valid.size(); v++) {
@@ -206,6 +213,20 @@ public class CertificateIngestion {
 
 	private static ReceiptLine line(CertificateRecord r, Outcome outcome, Reason reason) {
 		return new ReceiptLine(r.lineNo(), r.kind().name(), r.certificateNo(), outcome, List.of(reason));
+	}
+
+	/** How the new certificates of a chunk go in (see {@link CertificateStore}). */
+	private enum Insert {
+
+		/** All with COPY: fails if any is on record. */
+		COPY,
+
+		/** Those not found on record with COPY: fails if another transaction races. */
+		LOOK_UP_AND_COPY,
+
+		/** One statement that leaves those on record be. */
+		ON_CONFLICT
+
 	}
 
 	/**

@@ -111,21 +111,24 @@ class CertificateStore {
 
 	/**
 	 * Stores the records whose certificate is not on record yet (at most one record per
-	 * certificate) with {@code COPY}: the ones on record are looked up first, the new
-	 * ones get their ids from the sequence and are streamed in — PostgreSQL then writes
-	 * them a page at a time, not a row at a time, and skips the speculative insertion of
-	 * {@code on conflict}. A certificate that another transaction stores between the
-	 * look-up and the copy makes the copy fail with a unique violation
+	 * certificate) with {@code COPY}: PostgreSQL then writes them a page at a time, not a
+	 * row at a time, and skips the speculative insertion of {@code on conflict}. A
+	 * certificate already on record, or one that another transaction stores meanwhile,
+	 * makes the copy fail with a unique violation
 	 * ({@link org.springframework.dao.DuplicateKeyException}): the caller then redoes the
 	 * chunk with {@link #insertNew}.
+	 * @param lookUpFirst copy only those not found on record (a submission that met some
+	 * already); else copy them all (a file of new certificates, the usual case, is not
+	 * looked up twice)
 	 * @return the {@link CertificateRecord#key() keys} of those inserted
 	 */
-	java.util.Set<String> copyNew(String partnerCode, long submissionId, List<CertificateRecord> records, Instant now) {
+	java.util.Set<String> copyNew(String partnerCode, long submissionId, List<CertificateRecord> records, Instant now,
+			boolean lookUpFirst) {
 		java.util.Set<String> inserted = new java.util.HashSet<>();
 		if (records.isEmpty()) {
 			return inserted;
 		}
-		java.util.Set<String> onRecord = onRecord(records);
+		java.util.Set<String> onRecord = lookUpFirst ? onRecord(records) : java.util.Set.of();
 		List<CertificateRecord> fresh = new ArrayList<>(records.size());
 		for (CertificateRecord r : records) {
 			if (!onRecord.contains(r.key())) {
