@@ -33,7 +33,16 @@ final class OrderedChunks<T> implements AutoCloseable {
 
 	private final Deque<InFlight<T>> inFlight = new ArrayDeque<>();
 
-	private ExecutorService workers;
+	/**
+	 * Threads shared by all submissions (a request of one chunk does not start one of its
+	 * own); how many chunks of one submission run at once is bounded here, not by the
+	 * pool.
+	 */
+	private static final ExecutorService WORKERS = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "certificate-apply");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/**
 	 * @param committed gets each chunk's result once it has committed, in chunk order, on
@@ -65,15 +74,8 @@ final class OrderedChunks<T> implements AutoCloseable {
 		CompletableFuture<T> before = this.inFlight.isEmpty() ? null : this.inFlight.peekLast().result();
 		Runnable turn = (before != null) ? before::join : () -> {
 		};
-		if (this.workers == null) {
-			this.workers = Executors.newFixedThreadPool(this.parallel, (task) -> {
-				Thread thread = new Thread(task, "certificate-apply");
-				thread.setDaemon(true);
-				return thread;
-			});
-		}
-		this.inFlight.addLast(new InFlight<>(CompletableFuture.supplyAsync(() -> work.apply(turn), this.workers),
-				new HashSet<>(keys)));
+		this.inFlight.addLast(
+				new InFlight<>(CompletableFuture.supplyAsync(() -> work.apply(turn), WORKERS), new HashSet<>(keys)));
 	}
 
 	/** Waits for every chunk submitted to commit, handing on their results. */
@@ -119,9 +121,6 @@ final class OrderedChunks<T> implements AutoCloseable {
 			}
 		}
 		this.inFlight.clear();
-		if (this.workers != null) {
-			this.workers.shutdown();
-		}
 	}
 
 	private record InFlight<T>(CompletableFuture<T> result, Set<String> keys) {
