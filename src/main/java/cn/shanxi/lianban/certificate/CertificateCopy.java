@@ -80,7 +80,7 @@ final class CertificateCopy {
 			text(r.deathRegionCode());
 			text(r.deathCertificateNo());
 			text(r.voidReason());
-			text(r.json()); // json's binary form is its text
+			bytes(r.jsonUtf8()); // json's binary form is its text
 			this.out.writeInt(8);
 			this.out.writeLong(this.submissionId);
 			this.out.writeInt(4);

@@ -118,13 +118,13 @@ public class CertificateIngestion {
 	private Prepared prepare(Partner partner, List<RawRecord> chunk) {
 		ReceiptLine[] lines = new ReceiptLine[chunk.size()];
 		List<CertificateRecord> valid = new ArrayList<>(chunk.size());
-		List<Integer> validAt = new ArrayList<>(chunk.size());
+		int[] validAt = new int[chunk.size()];
 		for (int i = 0; i < chunk.size(); i++) {
 			RawRecord raw = chunk.get(i);
 			RecordValidator.Result result = this.validator.validate(raw, partner);
 			if (result.isValid()) {
 				valid.add(result.record());
-				validAt.add(i);
+				validAt[valid.size() - 1] = i;
 			}
 			else {
 				lines[i] = new ReceiptLine(raw.lineNo(), raw.get(RecordFields.KIND), raw.get("certificateNo"),
@@ -160,7 +160,7 @@ public class CertificateIngestion {
 		Set<String> insertedNow = new HashSet<>();
 		for (int v = 0; v < valid.size(); v++) {
 			CertificateRecord r = valid.get(v);
-			int i = chunk.validAt().get(v);
+			int i = chunk.validAt()[v];
 			if (inserted.contains(r.key()) && insertedNow.add(r.key())) {
 				lines[i] = accepted(r);
 				applied.add(new Applied(r.kind(), r.certificateNo(), partner.code(), r.action() == RecordAction.VOID,
@@ -232,7 +232,7 @@ public class CertificateIngestion {
 	/**
 	 * A validated chunk: the refused records' lines filled in, the valid ones to store.
 	 */
-	private record Prepared(ReceiptLine[] lines, List<CertificateRecord> valid, List<Integer> validAt) {
+	private record Prepared(ReceiptLine[] lines, List<CertificateRecord> valid, int[] validAt) {
 
 		Set<String> keys() {
 			Set<String> keys = new HashSet<>();

@@ -7,11 +7,13 @@ import java.time.Instant;
  * whole record is {@code json}.
  *
  * @param deathRegionCode {@code death.regionCode}, else the sending partner's region
+ * @param jsonUtf8 {@code json} in UTF-8, encoded once: hashed, and copied as it is
  * @param sha256 hash of {@code json}: same version and same hash = DUPLICATE
  */
 record CertificateRecord(int lineNo, RecordKind kind, RecordAction action, String certificateNo, Integer version,
 		Instant issuedAt, String deceasedIdNumber, String deceasedName, String householdRegionCode,
-		String deathRegionCode, String deathCertificateNo, String voidReason, String json, String sha256) {
+		String deathRegionCode, String deathCertificateNo, String voidReason, String json, byte[] jsonUtf8,
+		String sha256) {
 
 	String key() {
 		return this.kind.name() + '|' + this.certificateNo;

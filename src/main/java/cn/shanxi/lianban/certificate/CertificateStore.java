@@ -141,7 +141,8 @@ class CertificateStore {
 		// in key order, like the one-statement insert: two writers never wait on each
 		// other
 		// in opposite orders
-		fresh.sort(java.util.Comparator.comparing(CertificateRecord::key));
+		fresh.sort(java.util.Comparator.comparing((CertificateRecord r) -> r.kind().name())
+			.thenComparing(CertificateRecord::certificateNo));
 		this.jdbcTemplate.execute((Connection con) -> {
 			CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
 			try {

@@ -23,9 +23,13 @@ final class Hashes {
 	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashes::sha256);
 
 	static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String sha256(byte[] bytes) {
 		MessageDigest digest = DIGEST.get();
 		digest.reset();
-		return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(digest.digest(bytes));
 	}
 
 }

@@ -25,15 +25,22 @@ public record ReceiptLine(int lineNo, String kind, String certificateNo, Outcome
 	}
 
 	String reasonCodes() {
-		return join(reasons.stream().map(Reason::code), ";");
+		return join(Reason::code, ";");
 	}
 
 	String reasonsZh() {
-		return join(reasons.stream().map(Reason::zh), "；");
+		return join(Reason::zh, "；");
 	}
 
 	String reasonsEn() {
-		return join(reasons.stream().map(Reason::en), "; ");
+		return join(Reason::en, "; ");
+	}
+
+	private String join(java.util.function.Function<Reason, String> part, String separator) {
+		if (this.reasons.isEmpty()) {
+			return null; // accepted: most lines of a file
+		}
+		return join(this.reasons.stream().map(part), separator);
 	}
 
 	private static String join(java.util.stream.Stream<String> parts, String separator) {

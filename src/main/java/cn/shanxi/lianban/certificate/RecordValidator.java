@@ -1,5 +1,6 @@
 package cn.shanxi.lianban.certificate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,10 +108,12 @@ final class RecordValidator {
 			return Result.invalid(errors);
 		}
 		String json = RecordFields.toJson(f);
+		byte[] jsonUtf8 = json.getBytes(StandardCharsets.UTF_8); // hashed, and stored as
+																	// it is
 		String region = (deathRegion != null) ? deathRegion : partner.regionCode();
 		return Result.valid(new CertificateRecord(raw.lineNo(), kind, action, certificateNo, version, issuedAt,
 				idNumber, f.get("deceased.name"), householdRegion, region, deathCertificateNo, f.get("voidReason"),
-				json, Hashes.sha256(json)));
+				json, jsonUtf8, Hashes.sha256(jsonUtf8)));
 	}
 
 	private void checkDeath(Checks c, RecordKind kind, String idNumber, Instant issuedAt) {
