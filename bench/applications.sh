@@ -14,5 +14,5 @@ LIANBAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db LIANBAN_PORT=18080 \
 hub=$!
 trap 'kill $hub 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf localhost:18080/actuator/health/readiness >/dev/null && break; sleep 1; done
-java -XX:TieredStopAtLevel=1 bench/LoadApplications.java http://127.0.0.1:18080 demo-web-key "$clients" "$seconds" 10 src/test/resources/forms/application.example.json
+java bench/LoadApplications.java http://127.0.0.1:18080 demo-web-key "$clients" "$seconds" 10 src/test/resources/forms/application.example.json
 psql -h 127.0.0.1 -U postgres -d $db -qAtc "select 'cases stored: ' || count(*) from case_file"

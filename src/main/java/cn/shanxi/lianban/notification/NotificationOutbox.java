@@ -78,8 +78,16 @@ public class NotificationOutbox {
 				""").params(channel.name(), caseId, workItemId, event, recipient, payload, now, now).update() == 1;
 	}
 
-	/** A message for {@link #enqueueAll}. */
-	record Entry(Long workItemId, String event, String recipient, String payload) {
+	/**
+	 * A message for {@link #enqueueAll}; with {@code onlyInCaseStatus}, added only if the
+	 * case is in that status when the row is written.
+	 */
+	record Entry(Long workItemId, String event, String recipient, String payload, String onlyInCaseStatus) {
+
+		Entry(Long workItemId, String event, String recipient, String payload) {
+			this(workItemId, event, recipient, payload, null);
+		}
+
 	}
 
 	/**
@@ -95,15 +103,17 @@ public class NotificationOutbox {
 				insert into notification_outbox (channel, case_id, work_item_id, event, recipient, payload, status,
 				    next_attempt_at, created_at)
 				select ?, ?, e.item, e.event, e.recipient, e.payload, 'PENDING', ?, ?
-				from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as text[]))
-				    with ordinality as e(item, event, recipient, payload, n)
+				from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as text[]),
+				    cast(? as varchar[])) with ordinality as e(item, event, recipient, payload, only_in, n)
+				where e.only_in is null or exists (select 1 from case_file c where c.id = ? and c.status = e.only_in)
 				order by e.n
 				on conflict do nothing
 				""")
 			.params(channel.name(), caseId, now, now, entries.stream().map(Entry::workItemId).toArray(Long[]::new),
 					entries.stream().map(Entry::event).toArray(String[]::new),
 					entries.stream().map(Entry::recipient).toArray(String[]::new),
-					entries.stream().map(Entry::payload).toArray(String[]::new))
+					entries.stream().map(Entry::payload).toArray(String[]::new),
+					entries.stream().map(Entry::onlyInCaseStatus).toArray(String[]::new), caseId)
 			.update();
 	}
 
