@@ -62,8 +62,15 @@ public final class DispatchBenchmark {
 		List<String> numbers = new ArrayList<>();
 		boolean phases = false;
 		int warmUp = 1000;
+		List<String> settings = new ArrayList<>(List.of("--server.port=0", "--lianban.dropbox.enabled=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--logging.level.cn.shanxi.lianban.simulator.SimulatedAgencies=ERROR"));
 		for (String arg : args) {
-			if (arg.equals("phases")) {
+			if (arg.startsWith("--")) {
+				// a setting of the hub, e.g. --lianban.agencies.HRSS.concurrency=16
+				settings.add(arg);
+			}
+			else if (arg.equals("phases")) {
 				phases = true;
 			}
 			else if (arg.startsWith("warmup=")) {
@@ -75,9 +82,8 @@ public final class DispatchBenchmark {
 		}
 		int n = (numbers.size() > 0) ? Integer.parseInt(numbers.get(0)) : 3000;
 		int threads = (numbers.size() > 1) ? Integer.parseInt(numbers.get(1)) : 2;
-		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class).run(
-				"--server.port=0", "--lianban.dropbox.enabled=false", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--logging.level.cn.shanxi.lianban.simulator.SimulatedAgencies=ERROR");
+		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class)
+			.run(settings.toArray(String[]::new));
 		try {
 			run(hub, n, threads, phases, warmUp);
 		}
@@ -209,8 +215,11 @@ public final class DispatchBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "check      : %d parked, %d repeats at the agencies, %d refused by them%n",
 				parked, repeats, refused);
+		// which agency finished last: the one that holds up the end-to-end figure
 		System.out.println(new ObjectMapper().writeValueAsString(jdbc.sql("""
-				select agency, count(*) as messages from outbox_message where id > ? group by agency order by agency
+				select agency, count(*) as messages,
+				  round(extract(epoch from max(delivered_at) - min(created_at))::numeric, 1) as seconds
+				from outbox_message where id > ? group by agency order by agency
 				""").param(before).query().listOfRows()));
 	}
 
