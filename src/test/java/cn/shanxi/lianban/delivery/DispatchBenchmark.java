@@ -62,6 +62,7 @@ public final class DispatchBenchmark {
 		List<String> numbers = new ArrayList<>();
 		boolean phases = false;
 		int warmUp = 1000;
+		boolean separate = false;
 		List<String> settings = new ArrayList<>(List.of("--server.port=0", "--lianban.dropbox.enabled=false",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--logging.level.cn.shanxi.lianban.simulator.SimulatedAgencies=ERROR"));
@@ -73,6 +74,9 @@ public final class DispatchBenchmark {
 			else if (arg.equals("phases")) {
 				phases = true;
 			}
+			else if (arg.equals("agencies=separate")) {
+				separate = true;
+			}
 			else if (arg.startsWith("warmup=")) {
 				warmUp = Integer.parseInt(arg.substring("warmup=".length()));
 			}
@@ -82,18 +86,34 @@ public final class DispatchBenchmark {
 		}
 		int n = (numbers.size() > 0) ? Integer.parseInt(numbers.get(0)) : 3000;
 		int threads = (numbers.size() > 1) ? Integer.parseInt(numbers.get(1)) : 2;
+		int[] agencyPorts = AgenciesJvm.freePorts();
+		if (separate) {
+			// the agencies answer from their own JVM (AgenciesJvm), on these ports
+			settings.add("--lianban.simulator.agencies.enabled=false");
+			settings.add("--lianban.simulator.agencies.http-port=" + agencyPorts[0]);
+			settings.add("--lianban.simulator.agencies.sftp-port=" + agencyPorts[1]);
+		}
 		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class)
 			.run(settings.toArray(String[]::new));
+		AgenciesJvm agencies = null;
 		try {
-			run(hub, n, threads, phases, warmUp);
+			if (separate) {
+				System.out.println("starting the simulated agencies in a JVM of their own...");
+				agencies = AgenciesJvm.start(hub.getEnvironment().getProperty("spring.datasource.url"), agencyPorts[0],
+						agencyPorts[1], Path.of("target/bench-agencies.log"));
+			}
+			run(hub, n, threads, phases, warmUp, agencies);
 		}
 		finally {
+			if (agencies != null) {
+				agencies.close();
+			}
 			hub.close();
 		}
 	}
 
-	private static void run(ConfigurableApplicationContext hub, int n, int threads, boolean phases, int warmUp)
-			throws Exception {
+	private static void run(ConfigurableApplicationContext hub, int n, int threads, boolean phases, int warmUp,
+			AgenciesJvm agencies) throws Exception {
 		int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
 		System.out.printf(Locale.ROOT, "taking in %d applications (not measured)...%n", warmUp + n);
 		List<ObjectNode> forms = new ArrayList<>();
@@ -106,14 +126,14 @@ public final class DispatchBenchmark {
 			// thousand cases (C2 was 40 % of the CPU of a cold run): a running hub has
 			// done that long ago
 			System.out.printf(Locale.ROOT, "%nwarm-up (not counted): %d cases%n", warmUp);
-			round(hub, forms.subList(0, warmUp), threads, false);
+			round(hub, forms.subList(0, warmUp), threads, false, agencies);
 		}
 		System.out.printf(Locale.ROOT, "%nmeasured: %d cases%n", n);
-		round(hub, forms.subList(warmUp, forms.size()), threads, phases);
+		round(hub, forms.subList(warmUp, forms.size()), threads, phases, agencies);
 	}
 
-	private static void round(ConfigurableApplicationContext hub, List<ObjectNode> forms, int threads, boolean phases)
-			throws Exception {
+	private static void round(ConfigurableApplicationContext hub, List<ObjectNode> forms, int threads, boolean phases,
+			AgenciesJvm agencies) throws Exception {
 		CamelContext camel = hub.getBean(CamelContext.class);
 		int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
 		JdbcClient jdbc = hub.getBean(JdbcClient.class);
@@ -134,6 +154,7 @@ public final class DispatchBenchmark {
 		boolean statements = resetStatements(jdbc);
 		long start = System.nanoTime();
 		long cpuStart = cpu();
+		long agenciesStart = (agencies != null) ? agencies.cpu() : 0;
 		long pgStart = postgresCpu(jdbc);
 		Map<String, Long> threadsStart = threadCpu();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -178,6 +199,7 @@ public final class DispatchBenchmark {
 		}
 		long delivered = System.nanoTime();
 		long cpuDelivered = cpu();
+		long agenciesDelivered = (agencies != null) ? agencies.cpu() : 0;
 		long pgDelivered = postgresCpu(jdbc);
 		Map<String, Long> threadsDelivered = threadCpu();
 
@@ -197,9 +219,16 @@ public final class DispatchBenchmark {
 			System.out.printf(Locale.ROOT, "delivery alone: %d messages in %.1f s = %.0f messages/s%n",
 					messages - parked, deliverySeconds, (messages - parked) / deliverySeconds);
 		}
+		if (agencies != null) {
+			System.out.printf(Locale.ROOT,
+					"CPU of the simulated agencies' own JVM: %.1f ms per case, %.2f ms per message (not in this JVM's)%n",
+					(agenciesDelivered - agenciesStart) / 1e6 / cases,
+					(agenciesDelivered - agenciesStart) / 1e6 / messages);
+		}
 		System.out.printf(Locale.ROOT,
-				"CPU of this JVM (hub + simulated agencies; PostgreSQL not counted): %.1f ms per case, %.2f ms per message"
+				"CPU of this JVM (%s; PostgreSQL not counted): %.1f ms per case, %.2f ms per message"
 						+ " (certificates and dispatch %.1f ms per case, delivery %.2f ms per message)%n",
+				(agencies != null) ? "the hub alone" : "hub + simulated agencies",
 				(cpuDelivered - cpuStart) / 1e6 / cases, (cpuDelivered - cpuStart) / 1e6 / messages,
 				(cpuDispatched - cpuStart) / 1e6 / cases, (cpuDelivered - cpuDispatched) / 1e6 / messages);
 		if (pgStart >= 0 && pgDispatched >= 0 && pgDelivered >= 0) {
