@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile exec:java -Dspring-javaformat.skip=true -Dexec.classpathScope=test \
-  -Dexec.mainClass=cn.shanxi.lianban.delivery.DispatchBenchmark -Dexec.args="${1:-3000} ${2:-2}"
+  -Dexec.mainClass=cn.shanxi.lianban.delivery.DispatchBenchmark -Dexec.args="${1:-3000} ${2:-2} ${*:3}"

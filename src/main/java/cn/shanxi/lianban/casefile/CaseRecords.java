@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 public class CaseRecords {
 
 	/**
-	 * The case, its requested items and its work items in one round trip (data-modifying
-	 * CTEs). Case numbers: SX + yyyyMMdd + a serial of at least 6 digits from one
-	 * sequence, never reused.
+	 * The case, its requested items, its work items and its first timeline events in one
+	 * round trip (data-modifying CTEs), answering the work items' ids in the order given.
+	 * Case numbers: SX + yyyyMMdd + a serial of at least 6 digits from one sequence,
+	 * never reused.
 	 */
 	private static final String INSERT_CASE = """
 			with c as (
@@ -29,8 +30,15 @@ public class CaseRecords {
 			  insert into work_item (case_id, type, agency, status, requested, reason, created_at, updated_at)
 			  select c.id, t.type, t.agency, t.status, t.requested, cast(t.reason as jsonb), ?, ?
 			  from c, unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as boolean[]),
-			      cast(? as text[])) as t(type, agency, status, requested, reason))
-			select id, case_no from c
+			      cast(? as text[])) with ordinality as t(type, agency, status, requested, reason, n)
+			  order by t.n
+			  returning id),
+			e as (
+			  insert into case_event (case_id, at, type, source, detail)
+			  select c.id, ?, e.type, e.source, cast(e.detail as jsonb)
+			  from c, unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as text[])) with ordinality as e(type, source, detail, n)
+			  order by e.n)
+			select c.id, c.case_no, array(select id from w order by id) from c
 			""";
 
 	private final JdbcClient jdbc;
@@ -45,6 +53,7 @@ public class CaseRecords {
 	public NewCase.Stored insert(NewCase c) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		List<NewCase.NewWorkItem> work = c.workItems();
+		List<NewCase.NewEvent> events = c.events();
 		return this.jdbc.sql(INSERT_CASE)
 			.params(c.datePrefix(), c.status().name(), c.channel(), c.clientId(), c.deceasedIdNumber(),
 					c.deceasedName(), c.applicantIdNumber(), c.applicantPhone(), c.formJson(), now, now,
@@ -53,9 +62,22 @@ public class CaseRecords {
 					work.stream().map(NewCase.NewWorkItem::agency).toArray(String[]::new),
 					work.stream().map(NewCase.NewWorkItem::status).toArray(String[]::new),
 					work.stream().map(NewCase.NewWorkItem::requested).toArray(Boolean[]::new),
-					work.stream().map(NewCase.NewWorkItem::reasonJson).toArray(String[]::new))
-			.query((rs, n) -> new NewCase.Stored(rs.getLong(1), rs.getString(2)))
+					work.stream().map(NewCase.NewWorkItem::reasonJson).toArray(String[]::new), now,
+					events.stream().map(NewCase.NewEvent::type).toArray(String[]::new),
+					events.stream().map(NewCase.NewEvent::source).toArray(String[]::new),
+					events.stream().map(NewCase.NewEvent::detailJson).toArray(String[]::new))
+			.query((rs, n) -> stored(rs.getLong(1), rs.getString(2), (Long[]) rs.getArray(3).getArray(), work))
 			.single();
+	}
+
+	private static NewCase.Stored stored(long caseId, String caseNo, Long[] ids, List<NewCase.NewWorkItem> work) {
+		List<WorkItems.Row> rows = new java.util.ArrayList<>(work.size());
+		for (int i = 0; i < work.size(); i++) {
+			NewCase.NewWorkItem w = work.get(i);
+			rows.add(new WorkItems.Row(ids[i], caseId, w.type(), w.agency(), WorkItemStatus.valueOf(w.status()),
+					w.requested()));
+		}
+		return new NewCase.Stored(caseId, caseNo, List.copyOf(rows));
 	}
 
 	/**

@@ -68,6 +68,34 @@ public class CaseTimeline {
 			.update();
 	}
 
+	/**
+	 * The events of many cases in one round trip (the delivery recorder's batch), each
+	 * case's in the order given.
+	 */
+	public void recordAll(Map<Long, ? extends java.util.List<Entry>> byCase) {
+		java.util.List<Long> caseIds = new java.util.ArrayList<>();
+		java.util.List<Entry> entries = new java.util.ArrayList<>();
+		byCase.forEach((caseId, events) -> events.forEach((e) -> {
+			caseIds.add(caseId);
+			entries.add(e);
+		}));
+		if (entries.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into case_event (case_id, at, type, source, detail)
+				select e.case_id, ?, e.type, e.source, cast(e.detail as jsonb)
+				from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as text[]))
+				  with ordinality as e(case_id, type, source, detail, n)
+				order by e.n
+				""")
+			.params(Timestamp.from(this.clock.instant()), caseIds.toArray(Long[]::new),
+					entries.stream().map(Entry::type).toArray(String[]::new),
+					entries.stream().map(Entry::source).toArray(String[]::new),
+					entries.stream().map((e) -> toJson(e.detail())).toArray(String[]::new))
+			.update();
+	}
+
 	private String toJson(Map<String, ?> detail) {
 		if (detail == null || detail.isEmpty()) {
 			return null;

@@ -9,10 +9,11 @@ import java.util.List;
  * is added
  * @param formJson the form as accepted, serialised
  * @param workItems the work items the rule table gives
+ * @param events the case's first timeline events, in order
  */
 public record NewCase(String datePrefix, CaseStatus status, String channel, String clientId, String deceasedIdNumber,
 		String deceasedName, String applicantIdNumber, String applicantPhone, String formJson,
-		List<RequestedItem> requestedItems, List<NewWorkItem> workItems) {
+		List<RequestedItem> requestedItems, List<NewWorkItem> workItems, List<NewEvent> events) {
 
 	/**
 	 * A work item as the rule table plans it; {@code reasonJson} for OFFLINE_REQUIRED.
@@ -20,8 +21,12 @@ public record NewCase(String datePrefix, CaseStatus status, String channel, Stri
 	public record NewWorkItem(String type, String agency, String status, boolean requested, String reasonJson) {
 	}
 
-	/** What the database gave the new case. */
-	public record Stored(long id, String caseNo) {
+	/** A timeline event written with the case; {@code detailJson} may be {@code null}. */
+	public record NewEvent(String type, String source, String detailJson) {
+	}
+
+	/** What the database gave the new case: its id, number and work items as created. */
+	public record Stored(long id, String caseNo, List<WorkItems.Row> workItems) {
 	}
 
 }

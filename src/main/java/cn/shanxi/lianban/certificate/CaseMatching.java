@@ -66,9 +66,9 @@ class CaseMatching {
 			.query(Integer.class)
 			.single();
 		CaseRow c = new CaseRow(accepted.caseId(), accepted.caseNo(), CaseStatus.AWAITING_CERTIFICATE.name());
-		Optional<Applied> death = this.certificates.activeDeathCertificate(accepted.deceasedIdNumber());
-		death.ifPresent((certificate) -> deathCertificate(c, certificate));
-		for (String cremation : this.certificates.cremationCertificates(accepted.deceasedIdNumber())) {
+		CertificateStore.OnRecord onRecord = this.certificates.onRecordFor(accepted.deceasedIdNumber());
+		onRecord.death().ifPresent((certificate) -> deathCertificate(c, certificate));
+		for (String cremation : onRecord.cremations()) {
 			cremation(c, cremation, "hub", false);
 		}
 	}

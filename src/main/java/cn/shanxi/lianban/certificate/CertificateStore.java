@@ -241,28 +241,44 @@ class CertificateStore {
 			.single();
 	}
 
-	/** The current death certificate for a deceased, if one is active. */
-	Optional<Applied> activeDeathCertificate(String deceasedIdNumber) {
-		return this.jdbc.sql("""
+	/**
+	 * What is on record for a deceased, in one round trip: the latest active death
+	 * certificate (medical or non-normal) and the active cremation records, oldest first.
+	 */
+	OnRecord onRecordFor(String deceasedIdNumber) {
+		List<Object[]> rows = this.jdbc.sql("""
 				select id, kind, certificate_no, partner_code, deceased_id_number, household_region_code,
-				  death_region_code from certificate
-				where deceased_id_number = ? and kind in ('DEATH_MEDICAL', 'DEATH_NON_NORMAL') and status = 'ACTIVE'
-				order by updated_at desc limit 1
+				  death_region_code, updated_at from certificate
+				where deceased_id_number = ? and status = 'ACTIVE'
+				  and kind in ('DEATH_MEDICAL', 'DEATH_NON_NORMAL', 'CREMATION')
+				order by id
 				""")
 			.param(deceasedIdNumber)
-			.query((rs, i) -> new Applied(RecordKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), false,
-					false, rs.getString(5), rs.getString(6), rs.getString(7), null))
-			.optional();
+			.query((rs,
+					i) -> new Object[] {
+							new Applied(RecordKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), false,
+									false, rs.getString(5), rs.getString(6), rs.getString(7), null),
+							rs.getTimestamp(8) })
+			.list();
+		Applied death = null;
+		Timestamp latest = null;
+		List<String> cremations = new java.util.ArrayList<>();
+		for (Object[] row : rows) {
+			Applied a = (Applied) row[0];
+			Timestamp updated = (Timestamp) row[1];
+			if (a.kind() == RecordKind.CREMATION) {
+				cremations.add(a.certificateNo());
+			}
+			else if (latest == null || updated.after(latest)) {
+				death = a;
+				latest = updated;
+			}
+		}
+		return new OnRecord(Optional.ofNullable(death), List.copyOf(cremations));
 	}
 
-	/** The active cremation records for a deceased. */
-	List<String> cremationCertificates(String deceasedIdNumber) {
-		return this.jdbc
-			.sql("select certificate_no from certificate where deceased_id_number = ? and kind = 'CREMATION'"
-					+ " and status = 'ACTIVE' order by id")
-			.param(deceasedIdNumber)
-			.query(String.class)
-			.list();
+	/** See {@link #onRecordFor}. */
+	record OnRecord(Optional<Applied> death, List<String> cremations) {
 	}
 
 	private static Instant toInstant(Timestamp ts) {

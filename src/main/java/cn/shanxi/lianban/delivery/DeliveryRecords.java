@@ -23,16 +23,15 @@ import cn.shanxi.lianban.casefile.WorkItems;
 import cn.shanxi.lianban.dispatch.AgencyProperties.Retry;
 import cn.shanxi.lianban.sla.TimeLimits;
 import cn.shanxi.lianban.support.Masking;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records the outcome of a delivery attempt, in one transaction: the outbox row (or
- * batch), the work items (through {@link WorkItems#move}), their due times, the message
- * log and the case timeline. A delivery that was already recorded (an instance that
- * outlived its lease) changes nothing twice.
+ * batch), the work items (through {@link WorkItems#moveAll}), their due times, the
+ * message log and the case timeline. A delivery that was already recorded (an instance
+ * that outlived its lease) changes nothing twice.
  */
 @Component
 class DeliveryRecords {
@@ -46,8 +45,6 @@ class DeliveryRecords {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final WorkItems workItems;
 
 	private final CaseTimeline timeline;
@@ -58,10 +55,9 @@ class DeliveryRecords {
 
 	private final Clock clock;
 
-	DeliveryRecords(JdbcClient jdbc, JdbcTemplate batch, WorkItems workItems, CaseTimeline timeline,
-			TimeLimits timeLimits, ObjectMapper json, Clock clock) {
+	DeliveryRecords(JdbcClient jdbc, WorkItems workItems, CaseTimeline timeline, TimeLimits timeLimits,
+			ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.workItems = workItems;
 		this.timeline = timeline;
 		this.timeLimits = timeLimits;
@@ -112,38 +108,51 @@ class DeliveryRecords {
 				update outbox_message set status = 'DELIVERED', delivered_at = ?, claimed_by = null, last_error = null
 				where id = any(?) and status in ('PENDING', 'BATCHED') returning id
 				""").params(at, outboxIds).query(Long.class).list());
-		List<Object[]> logRows = new ArrayList<>();
-		List<Long> dueIds = new ArrayList<>();
-		List<Timestamp> dueAts = new ArrayList<>();
-		Map<Long, List<CaseTimeline.Entry>> events = new LinkedHashMap<>();
+		// each member recorded now, once
+		List<Recorded> recorded = new ArrayList<>();
+		Set<Long> seen = new HashSet<>();
 		for (OutcomeRecorder.Entry e : entries) {
-			Delivery delivery = e.delivery();
-			for (Delivery.Member m : delivery.members()) {
-				if (!updated.contains(m.outboxId())) {
-					continue;
-				}
-				logRows.add(logRow(m, delivery, "DELIVERED", e.outcome().answer(), instance, at));
-				Optional<WorkItemChanged> sent = this.workItems.move(m.workItemId(), WorkItemStatus.SENT, null);
-				sent.flatMap((changed) -> dueAt(changed, now)).ifPresent((due) -> {
-					dueIds.add(m.workItemId());
-					dueAts.add(Timestamp.from(due));
-				});
-				Map<String, Object> detail = new LinkedHashMap<>();
-				detail.put("item", sent.map(WorkItemChanged::type).orElse(null));
-				detail.put("agency", delivery.agency());
-				detail.put("dedupKey", m.dedupKey());
-				detail.put("attempt", delivery.attempt());
-				if (delivery.fileName() != null) {
-					detail.put("file", delivery.fileName());
-				}
-				events.computeIfAbsent(m.caseId(), (k) -> new ArrayList<>())
-					.add(new CaseTimeline.Entry("ITEM_SENT", "hub", detail));
-				if (e.outcome().ack() != null) {
-					events.get(m.caseId()).add(acknowledged(m, delivery, e.outcome().ack()));
+			for (Delivery.Member m : e.delivery().members()) {
+				if (updated.contains(m.outboxId()) && seen.add(m.outboxId())) {
+					recorded.add(new Recorded(e, m));
 				}
 			}
 		}
-		insertLog(logRows);
+		if (recorded.isEmpty()) {
+			return;
+		}
+		Map<Long, WorkItemChanged> sent = this.workItems
+			.moveAll(recorded.stream().map((r) -> r.member().workItemId()).toList(), WorkItemStatus.SENT);
+		List<Long> dueIds = new ArrayList<>();
+		List<Timestamp> dueAts = new ArrayList<>();
+		List<Long> accepted = new ArrayList<>();
+		Map<Long, List<CaseTimeline.Entry>> events = new LinkedHashMap<>();
+		for (Recorded r : recorded) {
+			Delivery delivery = r.entry().delivery();
+			Delivery.Member m = r.member();
+			WorkItemChanged changed = sent.get(m.workItemId());
+			if (changed != null) {
+				dueAt(changed, now).ifPresent((due) -> {
+					dueIds.add(m.workItemId());
+					dueAts.add(Timestamp.from(due));
+				});
+			}
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("item", (changed != null) ? changed.type() : null);
+			detail.put("agency", delivery.agency());
+			detail.put("dedupKey", m.dedupKey());
+			detail.put("attempt", delivery.attempt());
+			if (delivery.fileName() != null) {
+				detail.put("file", delivery.fileName());
+			}
+			List<CaseTimeline.Entry> ofCase = events.computeIfAbsent(m.caseId(), (k) -> new ArrayList<>());
+			ofCase.add(new CaseTimeline.Entry("ITEM_SENT", "hub", detail));
+			if (r.entry().outcome().ack() != null) {
+				ofCase.add(acknowledged(m, delivery, r.entry().outcome().ack(), accepted));
+			}
+		}
+		this.workItems.moveAll(accepted, WorkItemStatus.ACCEPTED);
+		insertDeliveredLog(recorded, instance, at);
 		if (!dueIds.isEmpty()) {
 			this.jdbc
 				.sql("""
@@ -153,10 +162,19 @@ class DeliveryRecords {
 				.params(dueIds.toArray(Long[]::new), dueAts.toArray(Timestamp[]::new))
 				.update();
 		}
-		events.forEach(this.timeline::record);
+		this.timeline.recordAll(events);
 	}
 
-	private CaseTimeline.Entry acknowledged(Delivery.Member m, Delivery delivery, Outcome.Ack ack) {
+	/** A member of a delivery whose outcome is recorded now. */
+	private record Recorded(OutcomeRecorder.Entry entry, Delivery.Member member) {
+	}
+
+	/**
+	 * The agency's answer at delivery: accepted items are moved with the others
+	 * ({@code accepted}), a refusal at once with its reason.
+	 */
+	private CaseTimeline.Entry acknowledged(Delivery.Member m, Delivery delivery, Outcome.Ack ack,
+			List<Long> accepted) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("agency", delivery.agency());
 		detail.put("dedupKey", m.dedupKey());
@@ -164,7 +182,7 @@ class DeliveryRecords {
 			detail.put("agencyReference", ack.agencyReference());
 		}
 		if (ack.accepted()) {
-			this.workItems.move(m.workItemId(), WorkItemStatus.ACCEPTED, null);
+			accepted.add(m.workItemId());
 			return new CaseTimeline.Entry("ITEM_ACCEPTED", "agency:" + delivery.agency(), detail);
 		}
 		String reason = (ack.reason() != null) ? ack.reason() : "";
@@ -172,6 +190,38 @@ class DeliveryRecords {
 				"部门拒绝受理：" + reason, "en", "The agency refused it: " + reason, "agency", delivery.agency())));
 		detail.put("reason", Masking.maskAll(reason));
 		return new CaseTimeline.Entry("ITEM_REJECTED", "agency:" + delivery.agency(), detail);
+	}
+
+	/** The DELIVERED lines of the message log, in one statement. */
+	private void insertDeliveredLog(List<Recorded> recorded, String instance, Timestamp at) {
+		int n = recorded.size();
+		Long[] outboxIds = new Long[n];
+		Long[] caseIds = new Long[n];
+		Long[] workItemIds = new Long[n];
+		Long[] batchIds = new Long[n];
+		Integer[] attempts = new Integer[n];
+		String[] answers = new String[n];
+		for (int i = 0; i < n; i++) {
+			Recorded r = recorded.get(i);
+			Delivery d = r.entry().delivery();
+			outboxIds[i] = r.member().outboxId();
+			caseIds[i] = r.member().caseId();
+			workItemIds[i] = r.member().workItemId();
+			batchIds[i] = (d.kind() == Delivery.Kind.BATCH) ? d.id() : null;
+			attempts[i] = d.attempt();
+			answers[i] = r.entry().outcome().answer();
+		}
+		this.jdbc
+			.sql("""
+					insert into message_log (outbox_id, case_id, work_item_id, batch_id, attempt, at, event, instance, answer)
+					select l.outbox_id, l.case_id, l.work_item_id, l.batch_id, l.attempt, ?, 'DELIVERED', ?, l.answer
+					from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
+					  cast(? as integer[]), cast(? as text[]))
+					  with ordinality as l(outbox_id, case_id, work_item_id, batch_id, attempt, answer, n)
+					order by l.n
+					""")
+			.params(at, instance, outboxIds, caseIds, workItemIds, batchIds, attempts, answers)
+			.update();
 	}
 
 	/** The agency's promised time limit (承诺时限) runs from the moment it has the item. */
@@ -249,12 +299,6 @@ class DeliveryRecords {
 		return new Object[] { m.outboxId(), m.caseId(), m.workItemId(),
 				(delivery.kind() == Delivery.Kind.BATCH) ? delivery.id() : null, delivery.attempt(), at, event,
 				instance, answer };
-	}
-
-	private void insertLog(List<Object[]> rows) {
-		if (!rows.isEmpty()) {
-			this.batch.batchUpdate(LOG, rows);
-		}
 	}
 
 	private String write(Object value) {

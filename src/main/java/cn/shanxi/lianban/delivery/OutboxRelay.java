@@ -142,9 +142,8 @@ class OutboxRelay implements SmartLifecycle {
 		Map<String, Integer> messages = new HashMap<>();
 		Map<String, Integer> batchRetries = new HashMap<>();
 		for (Lane lane : this.lanes.values()) {
-			int free = lane.free();
-			if (free > 0) {
-				(lane.batched() ? batchRetries : messages).put(lane.agency(), free);
+			if (lane.wantsMore()) {
+				(lane.batched() ? batchRetries : messages).put(lane.agency(), lane.free());
 			}
 		}
 		List<Delivery> claimed = new ArrayList<>(this.claims.claimMessages(messages, now, leaseEnd, this.instance));

@@ -96,6 +96,10 @@ public class DispatchCase {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@Transactional
 	public void onApplicationAccepted(ApplicationAccepted event) {
+		if (!event.createdWith(WorkItemType.DEATH_CERTIFICATE.name(), WorkItemStatus.PENDING)) {
+			return;
+		}
+		// read again: certificate matching, which ran before, may have moved the item
 		List<WorkItems.Row> asked = this.workItems.ofCase(event.caseId())
 			.stream()
 			.filter((w) -> w.type().equals(WorkItemType.DEATH_CERTIFICATE.name())

@@ -46,6 +46,9 @@ public class AcceptApplication {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	private static final CaseTimeline.Entry AWAITING = new CaseTimeline.Entry("AWAITING_CERTIFICATE", "hub", Map
+		.of("zh", "等待死亡证明信息推送", "en", "Waiting for the death certificate from the hospital, health centre or police"));
+
 	private final CaseRecords cases;
 
 	private final CaseTimeline timeline;
@@ -112,23 +115,33 @@ public class AcceptApplication {
 		}
 		ApplicationForm form = command.form();
 		Plan plan = (command.plan() != null) ? command.plan() : this.planner.plan(form);
-		NewCase.Stored stored = this.cases.insert(new NewCase(
-				"SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY), CaseStatus.AWAITING_CERTIFICATE,
-				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),
-				form.applicant().idNumber(), form.applicant().phone(), write(form), form.items(), workItems(plan)));
 		String source = "channel:" + command.client().channel();
+		// The timeline reads: received, the materials added, waiting. Without materials
+		// the
+		// events go with the case's own statement; with them, after the files are stored.
 		List<CaseTimeline.Entry> entries = new ArrayList<>();
 		entries.add(new CaseTimeline.Entry("APPLICATION_RECEIVED", source,
 				Map.of("items", form.items(), "workItems", plan.items().size(), "client", command.client().id())));
-		for (Attachments.Checked file : command.files()) {
-			long id = this.attachments.store(stored.id(), file);
-			entries.add(new CaseTimeline.Entry("ATTACHMENT_ADDED", source,
-					Map.of("attachmentId", id, "kind", file.kind(), "sha256", file.sha256())));
+		if (command.files().isEmpty()) {
+			entries.add(AWAITING);
 		}
-		entries.add(new CaseTimeline.Entry("AWAITING_CERTIFICATE", "hub", Map.of("zh", "等待死亡证明信息推送", "en",
-				"Waiting for the death certificate from the hospital, health centre or police")));
-		this.timeline.record(stored.id(), entries);
-		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber()));
+		NewCase.Stored stored = this.cases.insert(new NewCase(
+				"SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY), CaseStatus.AWAITING_CERTIFICATE,
+				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),
+				form.applicant().idNumber(), form.applicant().phone(), write(form), form.items(), workItems(plan),
+				entries.stream().map((e) -> new NewCase.NewEvent(e.type(), e.source(), write(e.detail()))).toList()));
+		if (!command.files().isEmpty()) {
+			List<CaseTimeline.Entry> more = new ArrayList<>();
+			for (Attachments.Checked file : command.files()) {
+				long id = this.attachments.store(stored.id(), file);
+				more.add(new CaseTimeline.Entry("ATTACHMENT_ADDED", source,
+						Map.of("attachmentId", id, "kind", file.kind(), "sha256", file.sha256())));
+			}
+			more.add(AWAITING);
+			this.timeline.record(stored.id(), more);
+		}
+		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber(),
+				form.deceased().name(), form.applicant().phone(), stored.workItems()));
 		String body = this.views.json(stored.caseNo(), command.warnings().isEmpty() ? null : write(command.warnings()))
 			.orElseThrow();
 		if (key != null) {

@@ -56,7 +56,7 @@ class ApplicationController {
 			responses = @ApiResponse(responseCode = "201", description = "The case, as GET returns it, with warnings",
 					content = @Content(schema = @Schema(implementation = CaseView.class))))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> submit(@RequestBody byte[] body,
+	ResponseEntity<byte[]> submit(@RequestBody byte[] body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal ApiClient client) throws IOException {
 		return submit(client, body, List.of(), idempotencyKey);
@@ -65,7 +65,7 @@ class ApplicationController {
 	@Operation(summary = "Submit an application with its materials: part 'application' (JSON), files "
 			+ "'deceasedIdDocument' and 'applicantIdDocument' (JPEG, PNG or PDF)")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> submitWithMaterials(@RequestPart("application") byte[] application,
+	ResponseEntity<byte[]> submitWithMaterials(@RequestPart("application") byte[] application,
 			@RequestPart(name = "deceasedIdDocument", required = false) MultipartFile deceasedIdDocument,
 			@RequestPart(name = "applicantIdDocument", required = false) MultipartFile applicantIdDocument,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -91,7 +91,7 @@ class ApplicationController {
 				.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo)));
 	}
 
-	private ResponseEntity<String> submit(ApiClient client, byte[] json, List<Upload> uploads, String idempotencyKey)
+	private ResponseEntity<byte[]> submit(ApiClient client, byte[] json, List<Upload> uploads, String idempotencyKey)
 			throws IOException {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw ProblemException
@@ -121,7 +121,9 @@ class ApplicationController {
 		if (answer.replayed()) {
 			response.header("Idempotent-Replayed", "true");
 		}
-		return response.body(answer.body());
+		// bytes, encoded once: a String answer is encoded twice (for its length, then to
+		// write)
+		return response.body(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private record Upload(String part, Attachments.Kind kind, MultipartFile file) {

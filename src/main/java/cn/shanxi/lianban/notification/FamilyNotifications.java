@@ -68,16 +68,18 @@ class FamilyNotifications {
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void accepted(ApplicationAccepted accepted) {
-		contact(accepted.caseId()).ifPresent((c) -> {
-			List<NotificationOutbox.Entry> messages = new ArrayList<>();
-			render(SmsEvent.CASE_RECEIVED, c, Map.of()).ifPresent((text) -> messages
-				.add(new NotificationOutbox.Entry(null, SmsEvent.CASE_RECEIVED.name(), null, text)));
-			if (c.status() == CaseStatus.AWAITING_CERTIFICATE) {
-				render(SmsEvent.AWAITING_CERTIFICATE, c, Map.of()).ifPresent((text) -> messages
-					.add(new NotificationOutbox.Entry(null, SmsEvent.AWAITING_CERTIFICATE.name(), null, text)));
-			}
-			this.outbox.enqueueAll(Channel.SMS, accepted.caseId(), messages);
-		});
+		Contact c = new Contact(accepted.caseNo(), CaseStatus.AWAITING_CERTIFICATE, accepted.deceasedName(),
+				accepted.applicantPhone());
+		List<NotificationOutbox.Entry> messages = new ArrayList<>();
+		render(SmsEvent.CASE_RECEIVED, c, Map.of()).ifPresent(
+				(text) -> messages.add(new NotificationOutbox.Entry(null, SmsEvent.CASE_RECEIVED.name(), null, text)));
+		// the matching may have found the certificate already: then there is nothing to
+		// wait
+		// for, and the outbox row is written only if the case still waits
+		render(SmsEvent.AWAITING_CERTIFICATE, c, Map.of())
+			.ifPresent((text) -> messages.add(new NotificationOutbox.Entry(null, SmsEvent.AWAITING_CERTIFICATE.name(),
+					null, text, CaseStatus.AWAITING_CERTIFICATE.name())));
+		this.outbox.enqueueAll(Channel.SMS, accepted.caseId(), messages);
 	}
 
 	/**

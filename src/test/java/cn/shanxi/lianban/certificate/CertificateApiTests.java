@@ -200,6 +200,8 @@ class CertificateApiTests {
 			.containsExactly("HH" + id.substring(10));
 		assertThat(this.cremations.forDeceased(id)).extracting(CremationRecords.CremationRecord::funeralHomeName)
 			.containsExactly("太原市殡仪馆");
+		// nothing to wait for: the family is told the case is received, not that it waits
+		assertThat(texts(caseId)).contains("CASE_RECEIVED").doesNotContain("AWAITING_CERTIFICATE");
 	}
 
 	@Test
@@ -210,6 +212,15 @@ class CertificateApiTests {
 		assertThat(answer.get("outcome").asText()).isEqualTo("ACCEPTED");
 		assertThat(TestCases.events(this.jdbc, caseId)).containsExactly("CREMATION_RECORDED");
 		assertThat(TestCases.status(this.jdbc, caseId)).isEqualTo("AWAITING_CERTIFICATE");
+		assertThat(texts(caseId)).startsWith("CASE_RECEIVED", "AWAITING_CERTIFICATE");
+	}
+
+	/** The SMS events written for the family of a case, in order. */
+	private List<String> texts(long caseId) {
+		return this.jdbc.sql("select event from notification_outbox where case_id = ? and channel = 'SMS' order by id")
+			.param(caseId)
+			.query(String.class)
+			.list();
 	}
 
 	@Test

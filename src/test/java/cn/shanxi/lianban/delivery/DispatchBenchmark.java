@@ -1,13 +1,19 @@
 package cn.shanxi.lianban.delivery;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,46 +59,104 @@ public final class DispatchBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int n = (args.length > 0) ? Integer.parseInt(args[0]) : 3000;
-		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
-		boolean phases = args.length > 2 && args[2].equals("phases");
-		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class).run(
-				"--server.port=0", "--lianban.dropbox.enabled=false", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--logging.level.cn.shanxi.lianban.simulator.SimulatedAgencies=ERROR");
+		List<String> numbers = new ArrayList<>();
+		boolean phases = false;
+		int warmUp = 1000;
+		boolean separate = false;
+		List<String> settings = new ArrayList<>(List.of("--server.port=0", "--lianban.dropbox.enabled=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--logging.level.cn.shanxi.lianban.simulator.SimulatedAgencies=ERROR"));
+		for (String arg : args) {
+			if (arg.startsWith("--")) {
+				// a setting of the hub, e.g. --lianban.agencies.HRSS.concurrency=16
+				settings.add(arg);
+			}
+			else if (arg.equals("phases")) {
+				phases = true;
+			}
+			else if (arg.equals("agencies=separate")) {
+				separate = true;
+			}
+			else if (arg.startsWith("warmup=")) {
+				warmUp = Integer.parseInt(arg.substring("warmup=".length()));
+			}
+			else if (!arg.isBlank()) {
+				numbers.add(arg);
+			}
+		}
+		int n = (numbers.size() > 0) ? Integer.parseInt(numbers.get(0)) : 3000;
+		int threads = (numbers.size() > 1) ? Integer.parseInt(numbers.get(1)) : 2;
+		int[] agencyPorts = AgenciesJvm.freePorts();
+		if (separate) {
+			// the agencies answer from their own JVM (AgenciesJvm), on these ports
+			settings.add("--lianban.simulator.agencies.enabled=false");
+			settings.add("--lianban.simulator.agencies.http-port=" + agencyPorts[0]);
+			settings.add("--lianban.simulator.agencies.sftp-port=" + agencyPorts[1]);
+		}
+		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class)
+			.run(settings.toArray(String[]::new));
+		AgenciesJvm agencies = null;
 		try {
-			run(hub, n, threads, phases);
+			if (separate) {
+				System.out.println("starting the simulated agencies in a JVM of their own...");
+				agencies = AgenciesJvm.start(hub.getEnvironment().getProperty("spring.datasource.url"), agencyPorts[0],
+						agencyPorts[1], Path.of("target/bench-agencies.log"));
+			}
+			run(hub, n, threads, phases, warmUp, agencies);
 		}
 		finally {
+			if (agencies != null) {
+				agencies.close();
+			}
 			hub.close();
 		}
 	}
 
-	private static void run(ConfigurableApplicationContext hub, int n, int threads, boolean phases) throws Exception {
+	private static void run(ConfigurableApplicationContext hub, int n, int threads, boolean phases, int warmUp,
+			AgenciesJvm agencies) throws Exception {
+		int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
+		System.out.printf(Locale.ROOT, "taking in %d applications (not measured)...%n", warmUp + n);
+		List<ObjectNode> forms = new ArrayList<>();
+		for (int i = 0; i < warmUp + n; i++) {
+			forms.add(CaseFlow.form());
+		}
+		apply(port, forms);
+		if (warmUp > 0) {
+			// the JIT compiles the hot paths of dispatch and delivery on the first
+			// thousand cases (C2 was 40 % of the CPU of a cold run): a running hub has
+			// done that long ago
+			System.out.printf(Locale.ROOT, "%nwarm-up (not counted): %d cases%n", warmUp);
+			round(hub, forms.subList(0, warmUp), threads, false, agencies);
+		}
+		System.out.printf(Locale.ROOT, "%nmeasured: %d cases%n", n);
+		round(hub, forms.subList(warmUp, forms.size()), threads, phases, agencies);
+	}
+
+	private static void round(ConfigurableApplicationContext hub, List<ObjectNode> forms, int threads, boolean phases,
+			AgenciesJvm agencies) throws Exception {
 		CamelContext camel = hub.getBean(CamelContext.class);
 		int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
 		JdbcClient jdbc = hub.getBean(JdbcClient.class);
 		CaseFlow flow = new CaseFlow(hub, port);
-
-		System.out.printf(Locale.ROOT, "taking in %d applications (not measured)...%n", n);
-		List<ObjectNode> forms = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			forms.add(CaseFlow.form());
-		}
-		apply(port, forms);
-		List<String> caseNos = jdbc.sql("select case_no from case_file where status = 'AWAITING_CERTIFICATE'")
-			.query(String.class)
-			.list();
-
+		long before = jdbc.sql("select coalesce(max(id), 0) from outbox_message").query(Long.class).single();
+		int parkedBefore = parked(jdbc);
+		int repeatsBefore = repeats(jdbc);
+		int refusedBefore = refused(jdbc);
+		int cases = forms.size();
 		System.out.printf(Locale.ROOT,
 				"the hospital sends the %d death certificates, %d per request on %d threads: the cases are dispatched,"
 						+ " the messages delivered to the simulated agencies...%n",
-				n, CHUNK, threads);
+				cases, CHUNK, threads);
 		if (phases) {
 			// dispatch first, the relay held; then delivery alone
 			camel.getRouteController().suspendRoute("outbox-relay");
 		}
+		boolean statements = resetStatements(jdbc);
 		long start = System.nanoTime();
 		long cpuStart = cpu();
+		long agenciesStart = (agencies != null) ? agencies.cpu() : 0;
+		long pgStart = postgresCpu(jdbc);
+		Map<String, Long> threadsStart = threadCpu();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		List<Future<?>> chunks = new ArrayList<>();
 		for (int from = 0; from < forms.size(); from += CHUNK) {
@@ -113,58 +177,211 @@ public final class DispatchBenchmark {
 		pool.shutdown();
 		long dispatched = System.nanoTime();
 		long cpuDispatched = cpu();
-		int messages = jdbc.sql("select count(*) from outbox_message").query(Integer.class).single();
+		long pgDispatched = postgresCpu(jdbc);
+		int messages = jdbc.sql("select count(*) from outbox_message where id > ?")
+			.param(before)
+			.query(Integer.class)
+			.single();
 		if (phases) {
 			System.out.printf(Locale.ROOT, "dispatched; delivering %d messages...%n", messages);
 			camel.getRouteController().resumeRoute("outbox-relay");
 		}
-		int left = messages;
-		while (left > 0) {
-			Thread.sleep(100);
-			left = jdbc.sql("select count(*) from outbox_message where status in ('PENDING', 'BATCHED')")
-				.query(Integer.class)
-				.single();
+		boolean left = messages > 0;
+		while (left) {
+			Thread.sleep(200);
+			// anything still to send: a due message or batch file (a batched message is
+			// in
+			// one); asked on the relay's partial indexes, not by counting the outbox
+			left = jdbc.sql("""
+					select exists (select 1 from outbox_message where status = 'PENDING')
+					  or exists (select 1 from outbox_batch where status = 'PENDING')
+					""").query(Boolean.class).single();
 		}
 		long delivered = System.nanoTime();
 		long cpuDelivered = cpu();
+		long agenciesDelivered = (agencies != null) ? agencies.cpu() : 0;
+		long pgDelivered = postgresCpu(jdbc);
+		Map<String, Long> threadsDelivered = threadCpu();
 
 		double dispatchSeconds = (dispatched - start) / 1e9;
 		double totalSeconds = (delivered - start) / 1e9;
 		double deliverySeconds = (delivered - dispatched) / 1e9;
-		int parked = jdbc.sql("select count(*) from outbox_message where status = 'PARKED'")
-			.query(Integer.class)
-			.single();
-		int repeats = jdbc.sql("select coalesce(sum(repeats), 0) from agency_simulator.received_message")
-			.query(Integer.class)
-			.single();
-		int refused = jdbc.sql("select count(*) from agency_simulator.rejected_message").query(Integer.class).single();
+		int parked = parked(jdbc) - parkedBefore;
+		int repeats = repeats(jdbc) - repeatsBefore;
+		int refused = refused(jdbc) - refusedBefore;
 		System.out.printf(Locale.ROOT,
-				"%ncertificates and dispatch: %d cases, %d messages in the outbox in %.1f s = %.0f cases/s%n",
-				caseNos.size(), messages, dispatchSeconds, caseNos.size() / dispatchSeconds);
+				"certificates and dispatch: %d cases, %d messages in the outbox in %.1f s = %.0f cases/s%n", cases,
+				messages, dispatchSeconds, cases / dispatchSeconds);
 		System.out.printf(Locale.ROOT,
-				"end to end : %d cases, %d messages delivered in %.1f s = %.0f cases/s, %.0f messages/s%n",
-				caseNos.size(), messages - parked, totalSeconds, caseNos.size() / totalSeconds,
-				(messages - parked) / totalSeconds);
+				"end to end : %d cases, %d messages delivered in %.1f s = %.0f cases/s, %.0f messages/s%n", cases,
+				messages - parked, totalSeconds, cases / totalSeconds, (messages - parked) / totalSeconds);
 		if (phases) {
 			System.out.printf(Locale.ROOT, "delivery alone: %d messages in %.1f s = %.0f messages/s%n",
 					messages - parked, deliverySeconds, (messages - parked) / deliverySeconds);
 		}
+		if (agencies != null) {
+			System.out.printf(Locale.ROOT,
+					"CPU of the simulated agencies' own JVM: %.1f ms per case, %.2f ms per message (not in this JVM's)%n",
+					(agenciesDelivered - agenciesStart) / 1e6 / cases,
+					(agenciesDelivered - agenciesStart) / 1e6 / messages);
+		}
 		System.out.printf(Locale.ROOT,
-				"CPU of this JVM (hub + simulated agencies; PostgreSQL not counted): %.1f ms per case, %.2f ms per message"
+				"CPU of this JVM (%s; PostgreSQL not counted): %.1f ms per case, %.2f ms per message"
 						+ " (certificates and dispatch %.1f ms per case, delivery %.2f ms per message)%n",
-				(cpuDelivered - cpuStart) / 1e6 / caseNos.size(), (cpuDelivered - cpuStart) / 1e6 / messages,
-				(cpuDispatched - cpuStart) / 1e6 / caseNos.size(), (cpuDelivered - cpuDispatched) / 1e6 / messages);
+				(agencies != null) ? "the hub alone" : "hub + simulated agencies",
+				(cpuDelivered - cpuStart) / 1e6 / cases, (cpuDelivered - cpuStart) / 1e6 / messages,
+				(cpuDispatched - cpuStart) / 1e6 / cases, (cpuDelivered - cpuDispatched) / 1e6 / messages);
+		if (pgStart >= 0 && pgDispatched >= 0 && pgDelivered >= 0) {
+			System.out.printf(Locale.ROOT,
+					"CPU of PostgreSQL (this database's backends): %.1f ms per case, %.2f ms per message"
+							+ " (certificates and dispatch %.1f ms per case, delivery %.2f ms per message)%n",
+					(pgDelivered - pgStart) / 1e6 / cases, (pgDelivered - pgStart) / 1e6 / messages,
+					(pgDispatched - pgStart) / 1e6 / cases, (pgDelivered - pgDispatched) / 1e6 / messages);
+		}
+		printThreads(threadsStart, threadsDelivered, cases);
+		if (statements) {
+			printStatements(jdbc, cases);
+		}
 		System.out.printf(Locale.ROOT, "check      : %d parked, %d repeats at the agencies, %d refused by them%n",
 				parked, repeats, refused);
+		// which agency finished last: the one that holds up the end-to-end figure
 		System.out.println(new ObjectMapper().writeValueAsString(jdbc.sql("""
-				select agency, count(*) as messages from outbox_message group by agency order by agency
-				""").query().listOfRows()));
+				select agency, count(*) as messages,
+				  round(extract(epoch from max(delivered_at) - min(created_at))::numeric, 1) as seconds
+				from outbox_message where id > ? group by agency order by agency
+				""").param(before).query().listOfRows()));
+	}
+
+	/**
+	 * CPU of this JVM's threads by kind (the name without its number: the JIT's compiler
+	 * threads, the lanes' deliver-hrss-, the web server's http-nio-...), in ticks of 10
+	 * ms, from /proc; empty where /proc cannot tell.
+	 */
+	private static Map<String, Long> threadCpu() {
+		Map<String, Long> byKind = new TreeMap<>();
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			return byKind;
+		}
+		try (var all = Files.list(tasks)) {
+			for (Path task : all.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+						.replaceAll("[-#]?\\d+$", "");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					byKind.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException | RuntimeException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return Map.of();
+		}
+		return byKind;
+	}
+
+	private static void printThreads(Map<String, Long> before, Map<String, Long> after, int cases) {
+		Map<String, Long> spent = new HashMap<>();
+		after.forEach((name, ticks) -> spent.put(name, ticks - before.getOrDefault(name, 0L)));
+		long total = spent.values().stream().mapToLong(Long::longValue).sum();
+		if (total <= 0) {
+			return;
+		}
+		System.out.println("CPU of this JVM by thread kind (ms per case, share; threads that ended are not counted):");
+		spent.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(14)
+			.forEach((e) -> System.out.printf(Locale.ROOT, "  %-18s %6.2f ms %5.1f %%%n", e.getKey(),
+					e.getValue() * 10.0 / cases, 100.0 * e.getValue() / total));
+	}
+
+	/**
+	 * Starts pg_stat_statements afresh for this database, where the server loads it;
+	 * answers whether it does.
+	 */
+	private static boolean resetStatements(JdbcClient jdbc) {
+		try {
+			jdbc.sql("create extension if not exists pg_stat_statements").update();
+			jdbc.sql(
+					"select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)")
+				.query()
+				.listOfRows();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static void printStatements(JdbcClient jdbc, int cases) {
+		jdbc.sql("""
+				select sum(calls), sum(total_exec_time) from pg_stat_statements
+				where dbid = (select oid from pg_database where datname = current_database())
+				""")
+			.query((rs, n) -> String.format(Locale.ROOT,
+					"PostgreSQL statements: %.1f per case, %.2f ms executing per case (pg_stat_statements)",
+					rs.getDouble(1) / cases, rs.getDouble(2) / cases))
+			.list()
+			.forEach(System.out::println);
+		System.out.println("PostgreSQL statements by time (ms, calls and rows per case):");
+		jdbc.sql("""
+				select total_exec_time, calls, rows, regexp_replace(query, '\\s+', ' ', 'g') as query
+				from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+				order by total_exec_time desc limit 15
+				""")
+			.query((rs, n) -> String.format(Locale.ROOT, "  %6.2f ms %6.2f calls %7.2f rows  %.150s",
+					rs.getDouble(1) / cases, rs.getDouble(2) / cases, rs.getDouble(3) / cases, rs.getString(4)))
+			.list()
+			.forEach(System.out::println);
+	}
+
+	private static int parked(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from outbox_message where status = 'PARKED'").query(Integer.class).single();
+	}
+
+	private static int repeats(JdbcClient jdbc) {
+		return jdbc.sql("select coalesce(sum(repeats), 0) from agency_simulator.received_message")
+			.query(Integer.class)
+			.single();
+	}
+
+	private static int refused(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from agency_simulator.rejected_message").query(Integer.class).single();
 	}
 
 	/** CPU time of this process, all threads, in nanoseconds. */
 	private static long cpu() {
 		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time of the PostgreSQL backends serving this database (the pools keep their
+	 * connections, so before and after see the same backends), in nanoseconds; -1 when
+	 * /proc cannot tell (another machine, another user).
+	 */
+	private static long postgresCpu(JdbcClient jdbc) {
+		List<Integer> pids = jdbc.sql("select pid from pg_stat_activity where datname = current_database()")
+			.query(Integer.class)
+			.list();
+		long ticks = 0;
+		for (int pid : pids) {
+			try {
+				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				// fields 14 and 15 of stat (utime, stime), counted after the name
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				return -1;
+			}
+		}
+		// clock ticks of 10 ms (USER_HZ 100 on Linux)
+		return ticks * 10_000_000L;
 	}
 
 	private static void apply(int port, List<ObjectNode> forms) throws Exception {

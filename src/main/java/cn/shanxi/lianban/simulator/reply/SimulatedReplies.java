@@ -124,13 +124,16 @@ public final class SimulatedReplies implements SmartLifecycle {
 
 	/**
 	 * The funeral home is sent nothing: it reports each cremation by itself, with its
-	 * partner key, once the case is in progress.
+	 * partner key, once the case is in progress. The cases in progress are looked up
+	 * first (an index): starting from the pending work items read every waiting case's.
 	 */
 	private int cremate() {
 		List<Map<String, Object>> due = this.jdbc.queryForList("""
-				select c.case_no, c.deceased_id_number, c.deceased_name from work_item w
-				join case_file c on c.id = w.case_id
-				where w.type = 'CREMATION_CERTIFICATE' and w.status = 'PENDING' and c.status = 'IN_PROGRESS'
+				with open as materialized (
+				  select id, case_no, deceased_id_number, deceased_name from case_file where status = 'IN_PROGRESS')
+				select c.case_no, c.deceased_id_number, c.deceased_name from open c
+				join work_item w on w.case_id = c.id and w.type = 'CREMATION_CERTIFICATE'
+				where w.status = 'PENDING'
 				  and not exists (select 1 from agency_simulator.replied p
 				                  where p.agency = w.agency and p.dedup_key = c.case_no || '-' || w.type)
 				order by c.id limit 50
