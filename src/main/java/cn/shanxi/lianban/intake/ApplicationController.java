@@ -43,13 +43,16 @@ class ApplicationController {
 
 	private final CaseViews views;
 
+	private final AcceptQueue queue;
+
 	ApplicationController(FormReader reader, ApplicationValidator validator, Attachments attachments,
-			AcceptApplication accept, CaseViews views) {
+			AcceptApplication accept, CaseViews views, AcceptQueue queue) {
 		this.reader = reader;
 		this.validator = validator;
 		this.attachments = attachments;
 		this.accept = accept;
 		this.views = views;
+		this.queue = queue;
 	}
 
 	@Operation(summary = "Submit an application (附件2) as JSON",
@@ -114,8 +117,9 @@ class ApplicationController {
 			throw ProblemException.invalid(findings.errors());
 		}
 		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		AcceptApplication.Answer answer = this.accept.accept(new AcceptApplication.Command(client, form,
-				findings.plan(), files, findings.warnings(), idempotencyKey, requestSha256));
+		AcceptApplication.Command command = new AcceptApplication.Command(client, form, findings.plan(), files,
+				findings.warnings(), idempotencyKey, requestSha256);
+		AcceptApplication.Answer answer = this.queue.inTurn(() -> this.accept.accept(command));
 		var response = ResponseEntity.created(URI.create("/api/v1/applications/" + answer.caseNo()))
 			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.replayed()) {
