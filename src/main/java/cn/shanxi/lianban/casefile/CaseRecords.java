@@ -2,6 +2,8 @@ package cn.shanxi.lianban.casefile;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +53,9 @@ public class CaseRecords {
 	}
 
 	public NewCase.Stored insert(NewCase c) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		// PostgreSQL keeps microseconds: the time the answer shows is the time stored
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Timestamp now = Timestamp.from(at);
 		List<NewCase.NewWorkItem> work = c.workItems();
 		List<NewCase.NewEvent> events = c.events();
 		return this.jdbc.sql(INSERT_CASE)
@@ -66,24 +70,26 @@ public class CaseRecords {
 					events.stream().map(NewCase.NewEvent::type).toArray(String[]::new),
 					events.stream().map(NewCase.NewEvent::source).toArray(String[]::new),
 					events.stream().map(NewCase.NewEvent::detailJson).toArray(String[]::new))
-			.query((rs, n) -> stored(rs.getLong(1), rs.getString(2), (Long[]) rs.getArray(3).getArray(), work))
+			.query((rs, n) -> stored(rs.getLong(1), rs.getString(2), (Long[]) rs.getArray(3).getArray(), work, at))
 			.single();
 	}
 
-	private static NewCase.Stored stored(long caseId, String caseNo, Long[] ids, List<NewCase.NewWorkItem> work) {
+	private static NewCase.Stored stored(long caseId, String caseNo, Long[] ids, List<NewCase.NewWorkItem> work,
+			Instant at) {
 		List<WorkItems.Row> rows = new java.util.ArrayList<>(work.size());
 		for (int i = 0; i < work.size(); i++) {
 			NewCase.NewWorkItem w = work.get(i);
 			rows.add(new WorkItems.Row(ids[i], caseId, w.type(), w.agency(), WorkItemStatus.valueOf(w.status()),
 					w.requested()));
 		}
-		return new NewCase.Stored(caseId, caseNo, List.copyOf(rows));
+		return new NewCase.Stored(caseId, caseNo, List.copyOf(rows), at);
 	}
 
 	/**
 	 * Moves a case to a new status, with the reason a family reads (Chinese / English).
 	 */
 	public void changeStatus(long caseId, CaseStatus status, String reason) {
+		CaseChanges.mark(caseId);
 		this.jdbc.sql("update case_file set status = ?, status_reason = ?, updated_at = ? where id = ?")
 			.params(status.name(), reason, Timestamp.from(this.clock.instant()), caseId)
 			.update();

@@ -37,6 +37,7 @@ public class CaseTimeline {
 	 * @param detail facts for the reader (never unmasked personal numbers)
 	 */
 	public void record(long caseId, String type, String source, Map<String, ?> detail) {
+		CaseChanges.mark(caseId);
 		this.jdbc
 			.sql("insert into case_event (case_id, at, type, source, detail) values (?, ?, ?, ?, cast(? as jsonb))")
 			.params(caseId, Timestamp.from(this.clock.instant()), type, source, toJson(detail))
@@ -54,6 +55,7 @@ public class CaseTimeline {
 			record(caseId, e.type(), e.source(), e.detail());
 			return;
 		}
+		CaseChanges.mark(caseId);
 		this.jdbc
 			.sql("""
 					insert into case_event (case_id, at, type, source, detail)
@@ -82,6 +84,7 @@ public class CaseTimeline {
 		if (entries.isEmpty()) {
 			return;
 		}
+		caseIds.forEach(CaseChanges::mark);
 		this.jdbc.sql("""
 				insert into case_event (case_id, at, type, source, detail)
 				select e.case_id, ?, e.type, e.source, cast(e.detail as jsonb)

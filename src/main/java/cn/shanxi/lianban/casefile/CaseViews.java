@@ -2,8 +2,16 @@ package cn.shanxi.lianban.casefile;
 
 import java.util.Optional;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +46,11 @@ public class CaseViews {
 			from case_file c where c.case_no = ?
 			""";
 
+	/** As the database's {@code beijing_time()}. */
+	private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+08:00'")
+		.withZone(ZoneId.of("Asia/Shanghai"));
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -57,6 +70,89 @@ public class CaseViews {
 	 */
 	public Optional<String> json(String caseNo, String warningsJson) {
 		return this.jdbc.sql(VIEW).params(warningsJson, caseNo).query(String.class).optional();
+	}
+
+	/**
+	 * The view of a case its accepting transaction has just written — the same JSON as
+	 * {@link #json} gives (a test holds them equal) — built from what that transaction
+	 * holds instead of read back, which took a sixth of PostgreSQL's CPU per application.
+	 * Empty when the transaction has changed the case since (e.g. its certificate was on
+	 * record): then only the database knows it.
+	 */
+	public Optional<String> ofNewCase(NewCase c, NewCase.Stored stored, String warningsJson) {
+		if (CaseChanges.marked(stored.id())) {
+			return Optional.empty();
+		}
+		String at = BEIJING_TIME.format(stored.at());
+		ObjectNode view = this.json.createObjectNode();
+		view.put("caseNo", stored.caseNo());
+		view.put("status", c.status().name());
+		view.putNull("statusReason");
+		view.put("channel", c.channel());
+		view.put("createdAt", at);
+		view.put("updatedAt", at);
+		view.putRawValue("form", new RawValue(c.formJson()));
+		ArrayNode items = view.putArray("workItems");
+		for (NewCase.NewWorkItem w : c.workItems()) {
+			ObjectNode item = items.addObject();
+			JsonNode reason = tree(w.reasonJson());
+			item.put("item", w.type());
+			item.put("agency", w.agency());
+			item.put("status", w.status());
+			item.put("requested", w.requested());
+			item.putNull("dueAt");
+			item.put("overdue", false);
+			item.set("reason", reason);
+			item.put("updatedAt", at);
+			item.putNull("amount");
+			item.putNull("paidToAccount");
+			item.put("reasonText", reasonText(reason));
+		}
+		ArrayNode timeline = view.putArray("timeline");
+		for (NewCase.NewEvent e : c.events()) {
+			ObjectNode event = timeline.addObject();
+			event.put("at", at);
+			event.put("type", e.type());
+			event.put("source", e.source());
+			event.set("detail", tree(e.detailJson()));
+		}
+		view.putArray("attachments");
+		if (warningsJson != null) {
+			view.putRawValue("warnings", new RawValue(warningsJson));
+		}
+		try {
+			return Optional.of(this.json.writeValueAsString(view));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** As the view's SQL: the agency's own words, else the rule's Chinese / English. */
+	private static String reasonText(JsonNode reason) {
+		if (reason.isNull()) {
+			return null;
+		}
+		if (reason.hasNonNull("text")) {
+			return reason.get("text").asText();
+		}
+		String text = java.util.stream.Stream.of("zh", "en")
+			.filter(reason::hasNonNull)
+			.map((k) -> reason.get(k).asText())
+			.collect(java.util.stream.Collectors.joining(" / "));
+		return text.isEmpty() ? null : text;
+	}
+
+	private JsonNode tree(String text) {
+		if (text == null) {
+			return NullNode.getInstance();
+		}
+		try {
+			return this.json.readTree(text);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private CaseView read(String text) {

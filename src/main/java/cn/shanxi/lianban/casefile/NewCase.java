@@ -25,8 +25,11 @@ public record NewCase(String datePrefix, CaseStatus status, String channel, Stri
 	public record NewEvent(String type, String source, String detailJson) {
 	}
 
-	/** What the database gave the new case: its id, number and work items as created. */
-	public record Stored(long id, String caseNo, List<WorkItems.Row> workItems) {
+	/**
+	 * What the database gave the new case: its id, number and work items as created, and
+	 * the time of its rows (created, updated, first events).
+	 */
+	public record Stored(long id, String caseNo, List<WorkItems.Row> workItems, java.time.Instant at) {
 	}
 
 }

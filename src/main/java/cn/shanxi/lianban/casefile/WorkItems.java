@@ -52,6 +52,7 @@ public class WorkItems {
 	 */
 	public Optional<WorkItemChanged> move(long workItemId, WorkItemStatus to, String reasonJson) {
 		Row row = this.jdbc.sql(SELECT + "where id = ? for update").param(workItemId).query(WorkItems::row).single();
+		CaseChanges.mark(row.caseId());
 		if (!mayMove(row.status(), to)) {
 			return Optional.empty();
 		}
@@ -97,6 +98,7 @@ public class WorkItems {
 		if (changes.isEmpty()) {
 			return changes;
 		}
+		changes.values().forEach((c) -> CaseChanges.mark(c.caseId()));
 		this.jdbc.sql("update work_item set status = ?, updated_at = ? where id = any(?)")
 			.params(to.name(), Timestamp.from(this.clock.instant()), changes.keySet().toArray(Long[]::new))
 			.update();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.shanxi.lianban.casefile.ApplicationAccepted;
+import cn.shanxi.lianban.casefile.CaseChanges;
 import cn.shanxi.lianban.casefile.CaseMayProceed;
 import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.casefile.CaseTimeline;
@@ -156,6 +157,7 @@ class CaseMatching {
 	}
 
 	private void setStatus(CaseRow c, CaseStatus status, String reason) {
+		CaseChanges.mark(c.id);
 		this.jdbc.sql("update case_file set status = ?, status_reason = ?, updated_at = ? where id = ?")
 			.params(status.name(), reason, Timestamp.from(this.clock.instant()), c.id)
 			.update();

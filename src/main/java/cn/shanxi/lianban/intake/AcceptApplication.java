@@ -125,11 +125,12 @@ public class AcceptApplication {
 		if (command.files().isEmpty()) {
 			entries.add(AWAITING);
 		}
-		NewCase.Stored stored = this.cases.insert(new NewCase(
-				"SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY), CaseStatus.AWAITING_CERTIFICATE,
-				command.client().channel(), command.client().id(), form.deceased().idNumber(), form.deceased().name(),
-				form.applicant().idNumber(), form.applicant().phone(), write(form), form.items(), workItems(plan),
-				entries.stream().map((e) -> new NewCase.NewEvent(e.type(), e.source(), write(e.detail()))).toList()));
+		NewCase newCase = new NewCase("SX" + LocalDate.now(this.clock.withZone(CHINA)).format(DAY),
+				CaseStatus.AWAITING_CERTIFICATE, command.client().channel(), command.client().id(),
+				form.deceased().idNumber(), form.deceased().name(), form.applicant().idNumber(),
+				form.applicant().phone(), write(form), form.items(), workItems(plan),
+				entries.stream().map((e) -> new NewCase.NewEvent(e.type(), e.source(), write(e.detail()))).toList());
+		NewCase.Stored stored = this.cases.insert(newCase);
 		if (!command.files().isEmpty()) {
 			List<CaseTimeline.Entry> more = new ArrayList<>();
 			for (Attachments.Checked file : command.files()) {
@@ -142,8 +143,9 @@ public class AcceptApplication {
 		}
 		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber(),
 				form.deceased().name(), form.applicant().phone(), stored.workItems()));
-		String body = this.views.json(stored.caseNo(), command.warnings().isEmpty() ? null : write(command.warnings()))
-			.orElseThrow();
+		String warnings = command.warnings().isEmpty() ? null : write(command.warnings());
+		String body = this.views.ofNewCase(newCase, stored, warnings)
+			.orElseGet(() -> this.views.json(stored.caseNo(), warnings).orElseThrow());
 		if (key != null) {
 			this.idempotency.complete(command.client().id(), key, stored.caseNo(), body);
 		}

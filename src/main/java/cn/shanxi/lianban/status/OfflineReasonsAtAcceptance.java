@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shanxi.lianban.casefile.ApplicationAccepted;
+import cn.shanxi.lianban.casefile.CaseChanges;
 import cn.shanxi.lianban.casefile.WorkItemStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,7 @@ class OfflineReasonsAtAcceptance {
 		if (!accepted.createdWith(null, WorkItemStatus.OFFLINE_REQUIRED)) {
 			return;
 		}
+		CaseChanges.mark(accepted.caseId());
 		this.jdbc.sql("""
 				update work_item w set reason = w.reason || m.extra
 				from jsonb_each(cast(? as jsonb)) as m(rule, extra)

@@ -110,6 +110,45 @@ class ApplicationIntakeIntegrationTests {
 		assertThat(view.createdAt().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
 	}
 
+	/**
+	 * The 201 answer is built from what the accepting transaction wrote when nothing else
+	 * changed the case, and read back from the database when something did: either way it
+	 * is the case as GET gives it (times to the microsecond), plus the warnings.
+	 */
+	@Test
+	void theAnswerIsTheCaseAsGetGivesIt() {
+		ObjectNode plain = Forms.fresh();
+		ObjectNode warned = Forms.fresh();
+		Forms.at(warned, "deceased.bankAccount").put("number", "6217000010000000004");
+		ObjectNode workInjury = Forms.fresh();
+		Forms.at(workInjury, "deceased").put("diedOfWorkInjury", true);
+		ObjectNode certificateFirst = Forms.fresh();
+		String id = certificateFirst.get("deceased").get("idNumber").asText();
+		ObjectNode certificate = cn.shanxi.lianban.certificate.TestRecords.death(id, "140105");
+		assertThat(this.api.postJson("/api/v1/certificates", HubApi.HOSPITAL, certificate.toString()).status())
+			.isEqualTo(200);
+
+		for (ObjectNode form : List.of(plain, warned, workInjury, certificateFirst)) {
+			HubApi.Response created = this.api.postJson("/api/v1/applications", HubApi.WEB, form.toString());
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			JsonNode answer = created.json().deepCopy();
+			JsonNode stored = this.api.get("/api/v1/applications/" + answer.get("caseNo").asText(), HubApi.WEB).json();
+
+			assertThat(((ObjectNode) answer).remove("warnings") != null)
+				.isEqualTo(form != plain && form != certificateFirst);
+			assertThat(answer).as(created.body()).isEqualTo(stored);
+		}
+		assertThat(this.api.get("/api/v1/applications/" + caseOf(id), HubApi.WEB).json().get("status").asText())
+			.isEqualTo("IN_PROGRESS");
+	}
+
+	private String caseOf(String deceasedId) {
+		return this.jdbc.sql("select case_no from case_file where deceased_id_number = ?")
+			.param(deceasedId)
+			.query(String.class)
+			.single();
+	}
+
 	@Test
 	void lowerCaseXInAnIdNumberIsAcceptedAndStoredUpperCase() {
 		ObjectNode form = Forms.fresh();
