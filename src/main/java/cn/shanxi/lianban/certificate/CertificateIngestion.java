@@ -99,9 +99,9 @@ public class CertificateIngestion {
 							.execute((status) -> apply(partner, submission.id(), prepared, insert, turn));
 					}
 					catch (DuplicateKeyException ex) {
-						// some were on record already, or another file or request stored
-						// them meanwhile: the chunk is redone with the insert that lets
-						// them be
+						// some were on record already, or another file or request
+						// stored them meanwhile: the chunk is redone with the insert
+						// that lets them be
 						metSome.set(true);
 						return this.transaction
 							.execute((status) -> apply(partner, submission.id(), prepared, Insert.ON_CONFLICT, turn));
@@ -144,8 +144,8 @@ public class CertificateIngestion {
 		Instant now = this.clock.instant();
 		ReceiptLine[] lines = chunk.lines();
 		List<CertificateRecord> valid = chunk.valid();
-		// the first record of each certificate in the chunk tries the one-statement
-		// insert
+		// the first record of each certificate in the chunk tries the
+		// one-statement insert
 		Set<String> seen = new HashSet<>();
 		List<CertificateRecord> firsts = new ArrayList<>();
 		for (CertificateRecord r : valid) {

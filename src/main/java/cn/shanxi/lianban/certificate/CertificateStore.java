@@ -139,8 +139,7 @@ class CertificateStore {
 			return inserted;
 		}
 		// in key order, like the one-statement insert: two writers never wait on each
-		// other
-		// in opposite orders
+		// other in opposite orders
 		fresh.sort(java.util.Comparator.comparing((CertificateRecord r) -> r.kind().name())
 			.thenComparing(CertificateRecord::certificateNo));
 		this.jdbcTemplate.execute((Connection con) -> {

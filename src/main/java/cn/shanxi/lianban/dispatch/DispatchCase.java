@@ -123,9 +123,8 @@ public class DispatchCase {
 			.orElse(null);
 		if (certificate == null) {
 			// a case proceeds on its death certificate: without it, the agencies'
-			// messages
-			// would lack the death's facts (and the items would go to the window for
-			// that)
+			// messages would lack the death's facts (and the items would go to the
+			// window for that)
 			log.warn("Case {} may proceed but no death certificate is on record: nothing dispatched",
 					caseNode.path("caseNo").asText());
 			return;
@@ -133,8 +132,8 @@ public class DispatchCase {
 		List<WorkItems.Row> pending = new ArrayList<>();
 		for (WorkItems.Row w : this.workItems.ofCase(caseId)) {
 			if (w.type().equals(WorkItemType.DEATH_CERTIFICATE.name())) {
-				// asked for, maybe already sent to its issuer: the certificate is here
-				// now
+				// asked for, maybe already sent to its issuer: the certificate is
+				// here now
 				if (!w.status().isFinal()) {
 					certificateOnRecord(w);
 				}
@@ -162,9 +161,8 @@ public class DispatchCase {
 		for (WorkItems.Row item : items) {
 			Optional<Agency> agency = this.agencies.settings(item.agency());
 			if (agency.isEmpty() || !sends(agency.get())) {
-				// nothing to send (the funeral home's record comes by itself): no clock
-				// runs
-				// until there is something to wait for
+				// nothing to send (the funeral home's record comes by itself): no
+				// clock runs until there is something to wait for
 				waiting.add(item.type());
 				if (agency.isEmpty()) {
 					log.warn("Work item {} {}: agency {} is not configured (lianban.agencies), nothing sent", item.id(),

@@ -116,9 +116,9 @@ public class AcceptApplication {
 		ApplicationForm form = command.form();
 		Plan plan = (command.plan() != null) ? command.plan() : this.planner.plan(form);
 		String source = "channel:" + command.client().channel();
-		// The timeline reads: received, the materials added, waiting. Without materials
-		// the
-		// events go with the case's own statement; with them, after the files are stored.
+		// The timeline reads: received, the materials added, waiting.
+		// Without materials the events go with the case's own statement;
+		// with them, after the files are stored.
 		List<CaseTimeline.Entry> entries = new ArrayList<>();
 		entries.add(new CaseTimeline.Entry("APPLICATION_RECEIVED", source,
 				Map.of("items", form.items(), "workItems", plan.items().size(), "client", command.client().id())));

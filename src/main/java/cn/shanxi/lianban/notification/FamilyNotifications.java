@@ -73,9 +73,8 @@ class FamilyNotifications {
 		List<NotificationOutbox.Entry> messages = new ArrayList<>();
 		render(SmsEvent.CASE_RECEIVED, c, Map.of()).ifPresent(
 				(text) -> messages.add(new NotificationOutbox.Entry(null, SmsEvent.CASE_RECEIVED.name(), null, text)));
-		// the matching may have found the certificate already: then there is nothing to
-		// wait
-		// for, and the outbox row is written only if the case still waits
+		// the matching may have found the certificate already: then there is nothing
+		// to wait for, and the outbox row is written only if the case still waits
 		render(SmsEvent.AWAITING_CERTIFICATE, c, Map.of())
 			.ifPresent((text) -> messages.add(new NotificationOutbox.Entry(null, SmsEvent.AWAITING_CERTIFICATE.name(),
 					null, text, CaseStatus.AWAITING_CERTIFICATE.name())));

@@ -30,11 +30,9 @@ final class AgencyHttpServer {
 	static final String PATH = "/agencies/";
 
 	static {
-		// The JDK's server writes an answer's head and body apart; with Nagle's algorithm
-		// on,
-		// the body waited for the hub's delayed ACK, 40 ms per message. Read once, when
-		// the
-		// first server of the JVM starts: this is the only one.
+		// The JDK's server writes an answer's head and body apart; with Nagle's
+		// algorithm on, the body waited for the hub's delayed ACK, 40 ms per message.
+		// Read once, when the first server of the JVM starts: this is the only one.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}

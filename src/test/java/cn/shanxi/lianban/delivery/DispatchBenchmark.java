@@ -189,9 +189,9 @@ public final class DispatchBenchmark {
 		boolean left = messages > 0;
 		while (left) {
 			Thread.sleep(200);
-			// anything still to send: a due message or batch file (a batched message is
-			// in
-			// one); asked on the relay's partial indexes, not by counting the outbox
+			// anything still to send: a due message or batch file (a batched
+			// message is in one); asked on the relay's partial indexes, not by
+			// counting the outbox
 			left = jdbc.sql("""
 					select exists (select 1 from outbox_message where status = 'PENDING')
 					  or exists (select 1 from outbox_batch where status = 'PENDING')

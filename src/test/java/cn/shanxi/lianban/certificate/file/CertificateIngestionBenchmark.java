@@ -59,9 +59,8 @@ public final class CertificateIngestionBenchmark {
 			if (statements) {
 				jdbc.sql("create extension if not exists pg_stat_statements").update();
 			}
-			// every file written before the first is taken in: the JIT compiler is then
-			// not
-			// still busy with the generator while a round is timed
+			// every file written before the first is taken in: the JIT compiler is
+			// then not still busy with the generator while a round is timed
 			for (int round = 1; round <= rounds; round++) {
 				generate(dir.resolve("benchmark-" + round + ".csv"), hospital.fileCharset(), records, round * records);
 			}

@@ -64,23 +64,22 @@ class PartnerFilesInParallelChunksTests {
 	@Test
 	void correctionsInLaterChunksAreComparedInFileOrderAndTheReceiptIsTheStoredOne() throws Exception {
 		// chunks of 2,000 records: lines 2-2001, 2002-4001, 4002-4501; record i is on
-		// line
-		// i + 2, its receipt line at i + 1 (after the header)
+		// line i + 2, its receipt line at i + 1 (after the header)
 		List<String> ids = new ArrayList<>();
 		DeathCsv csv = new DeathCsv();
 		for (int i = 0; i < 4500; i++) {
 			String id = TestRecords.idNumber("140105");
 			ids.add(id);
 			if (i == 2100) {
-				csv.add(ids.get(5), "李小山", "I21.9", "2"); // corrects line 7, a chunk
-															// earlier
+				// corrects line 7, a chunk earlier
+				csv.add(ids.get(5), "李小山", "I21.9", "2");
 			}
 			else if (i == 4300) {
 				csv.add(ids.get(6), "李大山", "I21.9"); // line 8 again
 			}
 			else if (i == 4301) {
-				csv.add(ids.get(7), "王大山", "I21.9"); // same version as line 9, other
-														// content
+				// same version as line 9, other content
+				csv.add(ids.get(7), "王大山", "I21.9");
 			}
 			else if (i == 4302) {
 				csv.add(id, "李大山", "XYZ"); // no ICD-10 code
