@@ -28,17 +28,27 @@ import org.springframework.stereotype.Component;
  * the certificate was there first) or the certificate chunk's.
  *
  * <p>
- * Both sides take one PostgreSQL advisory lock before they look for the other: the intake
- * in shared mode, certificate chunks exclusively. So an application and its certificate
- * committing at the same moment can never both miss each other.
+ * Both sides take a PostgreSQL advisory lock per deceased before they look for the other,
+ * so an application and its certificate committing at the same moment can never both miss
+ * each other. One lock per deceased, not one for all: two hospitals' uploads only wait
+ * for each other where they name the same person. A chunk takes its locks in key order,
+ * so two chunks cannot deadlock.
  */
 @Component
 class CaseMatching {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseMatching.class);
 
-	/** The advisory lock key ("lianban certificate matching"). */
-	private static final long MATCHING_LOCK = 0x4c42_4345_5254_4dL;
+	/**
+	 * The first half of the two-part advisory lock key ("LBCM"); the second is the hash
+	 * of the deceased's ID number. Collisions only make two people share a lock.
+	 */
+	private static final int MATCHING_LOCKS = 0x4c42_434d;
+
+	private static final String LOCK_DECEASED = """
+			select count(pg_advisory_xact_lock(?, k)) from (
+			  select distinct hashtext(id) as k from unnest(cast(? as text[])) as id order by k offset 0) keys
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -62,10 +72,7 @@ class CaseMatching {
 	/** The certificate came first: the application is matched as it is accepted. */
 	@EventListener
 	void onApplicationAccepted(ApplicationAccepted accepted) {
-		this.jdbc.sql("select 1 from pg_advisory_xact_lock_shared(?)")
-			.param(MATCHING_LOCK)
-			.query(Integer.class)
-			.single();
+		lockDeceased(new String[] { accepted.deceasedIdNumber() });
 		CaseRow c = new CaseRow(accepted.caseId(), accepted.caseNo(), CaseStatus.AWAITING_CERTIFICATE.name());
 		CertificateStore.OnRecord onRecord = this.certificates.onRecordFor(accepted.deceasedIdNumber());
 		onRecord.death().ifPresent((certificate) -> deathCertificate(c, certificate));
@@ -85,7 +92,7 @@ class CaseMatching {
 		if (byDeceased.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(MATCHING_LOCK).query(Integer.class).single();
+		lockDeceased(byDeceased.keySet().toArray(String[]::new));
 		List<CaseKey> cases = this.jdbc.sql("""
 				select id, case_no, status, deceased_id_number from case_file
 				where deceased_id_number = any(?) order by id for update
@@ -109,6 +116,11 @@ class CaseMatching {
 				}
 			}
 		}
+	}
+
+	/** Waits for, then holds until commit, the matching locks of these people. */
+	private void lockDeceased(String[] idNumbers) {
+		this.jdbc.sql(LOCK_DECEASED).params(MATCHING_LOCKS, idNumbers).query(Long.class).single();
 	}
 
 	private void deathCertificate(CaseRow c, Applied a) {
