@@ -20,11 +20,17 @@ public record ApplicationForm(Applicant applicant, Deceased deceased, List<Reque
 			Relation relation) {
 	}
 
-	/** 死亡人员 and the facts of their situation that decide which items apply. */
+	/**
+	 * 死亡人员 and the facts of their situation that decide which items apply.
+	 *
+	 * @param nonNormalDeath 非正常死亡 (an accident, a crime, a death in custody…): its
+	 * certificate is the police's to issue, not health's
+	 */
 	public record Deceased(String name, String idNumber, Account socialSecurityCardAccount, Account bankAccount,
 			Account employerSettlementAccount, HousingFund housingFund, List<Benefit> benefits,
 			Boolean enterpriseEmployee, WorkStatus workStatus, Boolean diedOfWorkInjury,
-			MedicalInsurance medicalInsurance, PensionInsurance pensionInsurance, String householdRegionCode) {
+			MedicalInsurance medicalInsurance, PensionInsurance pensionInsurance, String householdRegionCode,
+			Boolean nonNormalDeath) {
 	}
 
 	/** 开户行, 开户行行号 (CNAPS, optional), 账号. */

@@ -64,9 +64,9 @@ public class ItemPlanner {
 				continue;
 			}
 			WorkItemType type = WorkItemType.of(item);
-			items.add(new PlannedItem(type, this.agencies.agencyFor(type),
-					(offline != null) ? Handling.OFFLINE : Handling.ONLINE, item,
-					(offline != null) ? Reason.of(offline) : null, conditions(item)));
+			items.add(
+					new PlannedItem(type, agencyFor(type, form), (offline != null) ? Handling.OFFLINE : Handling.ONLINE,
+							item, (offline != null) ? Reason.of(offline) : null, conditions(item)));
 		}
 		for (Benefit benefit : benefits(form)) {
 			WorkItemType stop = WorkItemType.stopOf(benefit);
@@ -78,6 +78,18 @@ public class ItemPlanner {
 			}
 		}
 		return new Plan(List.copyOf(items), List.copyOf(notApplicable));
+	}
+
+	/**
+	 * The agency the catalogue routes the item to; a non-normal death's certificate is
+	 * asked of the police instead (方案三(三)1: 非正常死亡的，公安机关…开具非正常死亡证明).
+	 */
+	private String agencyFor(WorkItemType type, ApplicationForm form) {
+		if (type == WorkItemType.DEATH_CERTIFICATE && form.deceased() != null
+				&& Boolean.TRUE.equals(form.deceased().nonNormalDeath())) {
+			return Agencies.POLICE;
+		}
+		return this.agencies.agencyFor(type);
 	}
 
 	private Rule first(RequestedItem item, Effect effect, ApplicationForm form) {

@@ -133,7 +133,7 @@ public final class ItemRules {
 
 	private static Deceased deceased(ApplicationForm form) {
 		return (form.deceased() != null) ? form.deceased()
-				: new Deceased(null, null, null, null, null, null, null, null, null, null, null, null, null);
+				: new Deceased(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	private static <E> boolean knownAndNot(E value, E expected) {

@@ -114,7 +114,7 @@ public class FormReader {
 					d.bankAccount(), d.employerSettlementAccount(), d.housingFund(),
 					(d.benefits() != null) ? d.benefits() : java.util.Collections.emptyList(), d.enterpriseEmployee(),
 					d.workStatus(), d.diedOfWorkInjury(), d.medicalInsurance(), d.pensionInsurance(),
-					d.householdRegionCode());
+					d.householdRegionCode(), d.nonNormalDeath());
 		}
 		return new ApplicationForm(a, d, f.items(), f.commitment());
 	}

@@ -185,6 +185,33 @@ class DispatchCaseIntegrationTests {
 		}
 	}
 
+	@Test
+	void aNonNormalDeathsCertificateIsAskedOfThePoliceNotHealth() {
+		ObjectNode form = CaseFlow.form("DEATH_CERTIFICATE", "HUKOU_CANCELLATION");
+		form.with("deceased").put("nonNormalDeath", true);
+		String caseNo = this.flow.apply(form);
+
+		assertThat(messages(caseNo)).containsOnly(Map.entry("DEATH_CERTIFICATE", "POLICE"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(this.agencies.received().withKey(caseNo + "-DEATH_CERTIFICATE")).singleElement()
+						.satisfies((r) -> assertThat(r.agency()).isEqualTo("POLICE")));
+
+		// the certificate arrives: the request is done, the case goes on
+		this.flow.certify(form);
+		assertThat(this.flow.itemStatus(caseNo, "DEATH_CERTIFICATE")).isEqualTo("DONE");
+		assertThat(messages(caseNo)).containsEntry("HUKOU_CANCELLATION", "POLICE_HUKOU");
+	}
+
+	@Test
+	void aNormalDeathsCertificateIsAskedOfHealth() {
+		ObjectNode form = CaseFlow.form("DEATH_CERTIFICATE", "HUKOU_CANCELLATION");
+		form.with("deceased").put("nonNormalDeath", false);
+		String caseNo = this.flow.apply(form);
+
+		assertThat(messages(caseNo)).containsOnly(Map.entry("DEATH_CERTIFICATE", "HEALTH"));
+	}
+
 	private Map<String, String> messages(String caseNo) {
 		Map<String, String> messages = new java.util.TreeMap<>();
 		this.jdbc.sql("""
