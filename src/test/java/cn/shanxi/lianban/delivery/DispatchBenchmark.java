@@ -26,6 +26,7 @@ import org.apache.camel.CamelContext;
 
 import cn.shanxi.lianban.CaseFlow;
 import cn.shanxi.lianban.LianbanApplication;
+import cn.shanxi.lianban.MachineSpeed;
 import cn.shanxi.lianban.HubApi;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -84,6 +85,7 @@ public final class DispatchBenchmark {
 				numbers.add(arg);
 			}
 		}
+		System.out.println(MachineSpeed.describe());
 		int n = (numbers.size() > 0) ? Integer.parseInt(numbers.get(0)) : 3000;
 		int threads = (numbers.size() > 1) ? Integer.parseInt(numbers.get(1)) : 2;
 		int[] agencyPorts = AgenciesJvm.freePorts();
@@ -238,7 +240,16 @@ public final class DispatchBenchmark {
 					(pgDelivered - pgStart) / 1e6 / cases, (pgDelivered - pgStart) / 1e6 / messages,
 					(pgDispatched - pgStart) / 1e6 / cases, (pgDelivered - pgDispatched) / 1e6 / messages);
 		}
-		printThreads(threadsStart, threadsDelivered, cases);
+		double jit = printThreads(threadsStart, threadsDelivered, cases);
+		if (pgStart >= 0 && pgDelivered >= 0 && agencies == null) {
+			// what two cores would do once the JIT is done (a hub running for days):
+			// a bound from the CPU per case, not a measured rate
+			double perCase = (cpuDelivered - cpuStart) / 1e6 / cases - jit + (pgDelivered - pgStart) / 1e6 / cases;
+			System.out.printf(Locale.ROOT,
+					"CPU per case without the JIT's compiler threads: %.1f ms (this JVM and PostgreSQL)"
+							+ " = at most %.0f cases/s on two cores with nothing else to do%n",
+					perCase, 2000 / perCase);
+		}
 		if (statements) {
 			printStatements(jdbc, cases);
 		}
@@ -283,12 +294,13 @@ public final class DispatchBenchmark {
 		return byKind;
 	}
 
-	private static void printThreads(Map<String, Long> before, Map<String, Long> after, int cases) {
+	/** Prints the CPU by thread kind; answers the JIT compilers' share, ms per case. */
+	private static double printThreads(Map<String, Long> before, Map<String, Long> after, int cases) {
 		Map<String, Long> spent = new HashMap<>();
 		after.forEach((name, ticks) -> spent.put(name, ticks - before.getOrDefault(name, 0L)));
 		long total = spent.values().stream().mapToLong(Long::longValue).sum();
 		if (total <= 0) {
-			return;
+			return 0;
 		}
 		System.out.println("CPU of this JVM by thread kind (ms per case, share; threads that ended are not counted):");
 		spent.entrySet()
@@ -297,6 +309,11 @@ public final class DispatchBenchmark {
 			.limit(14)
 			.forEach((e) -> System.out.printf(Locale.ROOT, "  %-18s %6.2f ms %5.1f %%%n", e.getKey(),
 					e.getValue() * 10.0 / cases, 100.0 * e.getValue() / total));
+		return spent.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().contains("CompilerThre"))
+			.mapToLong(Map.Entry::getValue)
+			.sum() * 10.0 / cases;
 	}
 
 	/**

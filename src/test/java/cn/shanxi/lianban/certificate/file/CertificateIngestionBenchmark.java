@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.stream.Stream;
 
 import cn.shanxi.lianban.LianbanApplication;
+import cn.shanxi.lianban.MachineSpeed;
 import cn.shanxi.lianban.certificate.CertificateIngestion;
 import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
@@ -45,6 +46,7 @@ public final class CertificateIngestionBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int records = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
+		System.out.println(MachineSpeed.describe());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LianbanApplication.class)
 			.properties("server.port=0")
 			.run()) {
