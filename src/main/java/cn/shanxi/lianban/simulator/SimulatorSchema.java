@@ -63,6 +63,9 @@ final class SimulatorSchema {
 			    received_at      timestamptz  not null default now(),
 			    checked          boolean      not null default false)
 			""", """
+			create index if not exists lb_gjj_tqsq_unchecked_idx on housing_fund_centre.lb_gjj_tqsq (id)
+			where not checked
+			""", """
 			create or replace function agency_simulator.staging_gate() returns trigger language plpgsql as $$
 			declare
 			    c record;

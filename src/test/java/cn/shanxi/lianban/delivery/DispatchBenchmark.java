@@ -98,6 +98,7 @@ public final class DispatchBenchmark {
 		ConfigurableApplicationContext hub = new SpringApplicationBuilder(LianbanApplication.class)
 			.run(settings.toArray(String[]::new));
 		AgenciesJvm agencies = null;
+		AutovacuumStandIn vacuum = AutovacuumStandIn.startIfOff(hub.getBean(JdbcClient.class));
 		try {
 			if (separate) {
 				System.out.println("starting the simulated agencies in a JVM of their own...");
@@ -105,8 +106,14 @@ public final class DispatchBenchmark {
 						agencyPorts[1], Path.of("target/bench-agencies.log"));
 			}
 			run(hub, n, threads, phases, warmUp, agencies);
+			if (vacuum != null) {
+				System.out.println("autovacuum stand-in: " + vacuum.done());
+			}
 		}
 		finally {
+			if (vacuum != null) {
+				vacuum.close();
+			}
 			if (agencies != null) {
 				agencies.close();
 			}

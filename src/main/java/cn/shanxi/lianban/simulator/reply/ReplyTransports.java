@@ -73,6 +73,10 @@ final class ReplyTransports {
 		this.jdbc.execute("alter table " + table + " add column if not exists amount numeric(14, 2),"
 				+ " add column if not exists remark varchar(200), add column if not exists processed_at timestamptz,"
 				+ " add column if not exists lb_read_status varchar(2)");
+		// the hub polls the rows whose status it has not read: without this index (asked
+		// of the centre too, README) every poll reads the whole table, which only grows
+		this.jdbc.execute("create index if not exists lb_gjj_tqsq_unread_idx on " + table
+				+ " (id) where status <> '0' and status is distinct from lb_read_status");
 	}
 
 	void send(String agency, String mappingId, String transport, Map<String, String> endpoint, List<Answer> answers,
