@@ -95,7 +95,7 @@ class CaseMatching {
 		lockDeceased(byDeceased.keySet().toArray(String[]::new));
 		List<CaseKey> cases = this.jdbc.sql("""
 				select id, case_no, status, deceased_id_number from case_file
-				where deceased_id_number = any(?) order by id for update
+				where deceased_id_number = any(?) order by id for no key update
 				""")
 			.param(byDeceased.keySet().toArray(String[]::new))
 			.query((rs, i) -> new CaseKey(new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3)),
