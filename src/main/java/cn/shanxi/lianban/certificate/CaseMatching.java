@@ -93,6 +93,9 @@ class CaseMatching {
 			return;
 		}
 		lockDeceased(byDeceased.keySet().toArray(String[]::new));
+		// for no key update: FOR UPDATE would also hold up every row that refers to these
+		// cases (its foreign-key check) until the chunk commits; a delivery recorded for
+		// one of them then deadlocked with the chunk withdrawing its request
 		List<CaseKey> cases = this.jdbc.sql("""
 				select id, case_no, status, deceased_id_number from case_file
 				where deceased_id_number = any(?) order by id for no key update

@@ -71,7 +71,6 @@ class DeliveryRecords {
 	 */
 	@Transactional
 	public void record(List<OutcomeRecorder.Entry> entries, String instance) {
-		lockCases(entries);
 		List<OutcomeRecorder.Entry> delivered = new ArrayList<>();
 		for (OutcomeRecorder.Entry e : entries) {
 			if (e.outcome().delivered()) {
@@ -83,27 +82,6 @@ class DeliveryRecords {
 		}
 		if (!delivered.isEmpty()) {
 			delivered(delivered, instance);
-		}
-	}
-
-	/**
-	 * Takes the cases first, in id order, as certificate matching does before it
-	 * dispatches: otherwise a certificate withdrawing a request whose delivery is being
-	 * recorded would wait for the outbox row while this waits for the case (its foreign
-	 * keys), a deadlock.
-	 */
-	private void lockCases(List<OutcomeRecorder.Entry> entries) {
-		Long[] caseIds = entries.stream()
-			.flatMap((e) -> e.delivery().members().stream())
-			.map(Delivery.Member::caseId)
-			.distinct()
-			.sorted()
-			.toArray(Long[]::new);
-		if (caseIds.length > 0) {
-			this.jdbc.sql("select id from case_file where id = any(?) order by id for no key update")
-				.param(caseIds)
-				.query(Long.class)
-				.list();
 		}
 	}
 
