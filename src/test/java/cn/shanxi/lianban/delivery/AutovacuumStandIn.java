@@ -65,7 +65,8 @@ final class AutovacuumStandIn implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the hub is stopping; the next pass, if any, tries again
+			// the next pass tries again (when the hub is stopping, there is none)
+			System.err.println("autovacuum stand-in: " + ex.getMessage());
 		}
 	}
 
