@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,16 @@ public class WorkItems {
 	 * published in the order of {@code workItemIds}.
 	 */
 	public Map<Long, WorkItemChanged> moveAll(Collection<Long> workItemIds, WorkItemStatus to) {
+		return moveAll(workItemIds, to, (changed) -> Optional.empty());
+	}
+
+	/**
+	 * {@link #moveAll(Collection, WorkItemStatus)} that also sets the due time of each
+	 * moved item that has none yet ({@code dueAt}: the promised time limit running from
+	 * now), in the same statement: the item row is written once, not twice.
+	 */
+	public Map<Long, WorkItemChanged> moveAll(Collection<Long> workItemIds, WorkItemStatus to,
+			Function<WorkItemChanged, Optional<Instant>> dueAt) {
 		if (workItemIds.isEmpty()) {
 			return Map.of();
 		}
@@ -99,9 +111,15 @@ public class WorkItems {
 			return changes;
 		}
 		changes.values().forEach((c) -> CaseChanges.mark(c.caseId()));
-		this.jdbc.sql("update work_item set status = ?, updated_at = ? where id = any(?)")
-			.params(to.name(), Timestamp.from(this.clock.instant()), changes.keySet().toArray(Long[]::new))
-			.update();
+		Long[] ids = changes.keySet().toArray(Long[]::new);
+		Timestamp[] dues = changes.values()
+			.stream()
+			.map((c) -> dueAt.apply(c).map(Timestamp::from).orElse(null))
+			.toArray(Timestamp[]::new);
+		this.jdbc.sql("""
+				update work_item w set status = ?, updated_at = ?, due_at = coalesce(w.due_at, d.due)
+				from unnest(cast(? as bigint[]), cast(? as timestamptz[])) as d(id, due) where w.id = d.id
+				""").params(to.name(), Timestamp.from(this.clock.instant()), ids, dues).update();
 		changes.values().forEach(this.events::publishEvent);
 		return changes;
 	}

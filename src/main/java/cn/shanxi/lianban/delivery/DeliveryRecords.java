@@ -121,22 +121,15 @@ class DeliveryRecords {
 		if (recorded.isEmpty()) {
 			return;
 		}
-		Map<Long, WorkItemChanged> sent = this.workItems
-			.moveAll(recorded.stream().map((r) -> r.member().workItemId()).toList(), WorkItemStatus.SENT);
-		List<Long> dueIds = new ArrayList<>();
-		List<Timestamp> dueAts = new ArrayList<>();
+		Map<Long, WorkItemChanged> sent = this.workItems.moveAll(
+				recorded.stream().map((r) -> r.member().workItemId()).toList(), WorkItemStatus.SENT,
+				(changed) -> dueAt(changed, now));
 		List<Long> accepted = new ArrayList<>();
 		Map<Long, List<CaseTimeline.Entry>> events = new LinkedHashMap<>();
 		for (Recorded r : recorded) {
 			Delivery delivery = r.entry().delivery();
 			Delivery.Member m = r.member();
 			WorkItemChanged changed = sent.get(m.workItemId());
-			if (changed != null) {
-				dueAt(changed, now).ifPresent((due) -> {
-					dueIds.add(m.workItemId());
-					dueAts.add(Timestamp.from(due));
-				});
-			}
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("item", (changed != null) ? changed.type() : null);
 			detail.put("agency", delivery.agency());
@@ -153,15 +146,6 @@ class DeliveryRecords {
 		}
 		this.workItems.moveAll(accepted, WorkItemStatus.ACCEPTED);
 		insertDeliveredLog(recorded, instance, at);
-		if (!dueIds.isEmpty()) {
-			this.jdbc
-				.sql("""
-						update work_item w set due_at = d.due from unnest(cast(? as bigint[]), cast(? as timestamptz[])) as d(id, due)
-						where w.id = d.id and w.due_at is null
-						""")
-				.params(dueIds.toArray(Long[]::new), dueAts.toArray(Timestamp[]::new))
-				.update();
-		}
 		this.timeline.recordAll(events);
 	}
 

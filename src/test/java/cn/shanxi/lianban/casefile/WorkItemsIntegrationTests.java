@@ -1,8 +1,11 @@
 package cn.shanxi.lianban.casefile;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,9 @@ class WorkItemsIntegrationTests {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void movesEveryItemThatMayMoveAndNoOther() {
@@ -74,6 +81,36 @@ class WorkItemsIntegrationTests {
 		this.tx.executeWithoutResult((s) -> this.workItems.moveAll(all, WorkItemStatus.DONE));
 		assertThat(cases.status(c)).startsWith("COMPLETED");
 		assertThat(cases.timeline(c)).last().asString().startsWith("CASE_COMPLETED");
+	}
+
+	@Test
+	void theDueTimeIsSetWithTheMoveAndNeverMovedAfter() {
+		Cases cases = new Cases(this.port, this.context);
+		Case c = cases.apply();
+		cases.eligible(c);
+		List<Long> pending = pendingItems(c);
+		long first = pending.get(0);
+		long second = pending.get(1);
+		Instant due = Instant.parse("2026-12-07T16:00:00Z");
+
+		this.tx.executeWithoutResult((s) -> this.workItems.moveAll(List.of(first, second), WorkItemStatus.SENT,
+				(changed) -> (changed.workItemId() == first) ? Optional.of(due) : Optional.empty()));
+		assertThat(dueAt(first)).isEqualTo(due);
+		assertThat(dueAt(second)).isNull();
+
+		// a later move keeps the time limit that started when the agency got the item
+		this.tx.executeWithoutResult((s) -> this.workItems.moveAll(List.of(first), WorkItemStatus.ACCEPTED,
+				(changed) -> Optional.of(due.plusSeconds(86_400))));
+		assertThat(cases.itemStatus(first)).isEqualTo("ACCEPTED");
+		assertThat(dueAt(first)).isEqualTo(due);
+	}
+
+	private Instant dueAt(long workItemId) {
+		return this.jdbc.sql("select due_at from work_item where id = ?")
+			.param(workItemId)
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single()
+			.orElse(null);
 	}
 
 	private List<Long> pendingItems(Case c) {
