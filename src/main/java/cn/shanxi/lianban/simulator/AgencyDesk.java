@@ -94,7 +94,7 @@ final class AgencyDesk {
 		}
 		JsonNode record = parsed.records().get(0);
 		String messageId = text(record.path("message").path("id"));
-		int repeats = this.received.record(code, "HTTP", null, messageId, sha256(body), List.of(dedupKey));
+		int repeats = this.received.received(code, "HTTP", null, messageId, sha256(body), List.of(dedupKey));
 		if (agency.ackMapping() != null && !agency.ackMapping().isBlank()) {
 			return ack(code, agency, body, record, dedupKey);
 		}
@@ -144,7 +144,7 @@ final class AgencyDesk {
 		for (JsonNode record : parsed.records()) {
 			keys.add(key(record));
 		}
-		int repeats = this.received.record(code, "SFTP", fileName, null, sha256(content), keys);
+		int repeats = this.received.received(code, "SFTP", fileName, null, sha256(content), keys);
 		log.debug("Simulated agency {} took file {}: {} records, {} repeats", code, fileName, keys.size(), repeats);
 	}
 

@@ -12,18 +12,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * counted — and what they refused, with the reasons. In the database, so that every hub
  * instance's simulator (and a restarted one) sees the same agency.
  */
-public final class ReceivedMessages {
+public final class ReceivedMessages implements AutoCloseable {
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
+	private final ReceiptWriter writer;
+
 	ReceivedMessages(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.writer = new ReceiptWriter(jdbc);
 	}
 
-	/** One work item an agency has. */
 	/**
 	 * One work item an agency has.
 	 *
@@ -39,8 +41,19 @@ public final class ReceivedMessages {
 	}
 
 	/**
-	 * Records that an agency got these keys; answers how many of them it had already (the
+	 * Records that an agency got a message or a file with these keys, written with other
+	 * messages' ({@link ReceiptWriter}); answers how many of the keys it had already (the
 	 * repeats it drops).
+	 */
+	int received(String agency, String transport, String fileName, String messageId, String sha256,
+			List<String> dedupKeys) {
+		return this.writer.write(new ReceiptWriter.Receipt(agency, transport, fileName, messageId, sha256, dedupKeys),
+				Timestamp.from(this.clock.instant()));
+	}
+
+	/**
+	 * Records, in the caller's transaction, that an agency got these keys; answers how
+	 * many of them it had already.
 	 */
 	int record(String agency, String transport, String fileName, String messageId, String sha256,
 			List<String> dedupKeys) {
@@ -101,6 +114,11 @@ public final class ReceivedMessages {
 			.param(agency)
 			.query((rs, n) -> new Rejected(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
+	}
+
+	@Override
+	public void close() {
+		this.writer.close();
 	}
 
 }

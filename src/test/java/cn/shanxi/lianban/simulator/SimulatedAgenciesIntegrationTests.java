@@ -2,7 +2,10 @@ package cn.shanxi.lianban.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
@@ -64,6 +67,31 @@ class SimulatedAgenciesIntegrationTests {
 		assertThat(upload("HZZX_AGAIN.txt", file).getException()).isNull();
 		assertThat(this.agencies.received().withKey(caseNo + "-HUKOU_CANCELLATION")).singleElement()
 			.satisfies((r) -> assertThat(r.repeats()).as("the same record again: recognised").isEqualTo(1));
+	}
+
+	@Test
+	void receiptsWrittenTogetherCountARepeatOnceAndOnlyForItsSecondMessage() {
+		String key = "SX20990102" + System.nanoTime() % 1_000_000;
+		Timestamp at = Timestamp.from(Instant.now());
+		try (ReceiptWriter writer = new ReceiptWriter(this.jdbc)) {
+			ReceiptWriter.Receipt first = new ReceiptWriter.Receipt("HRSS", "HTTP", null, "m1", "sha",
+					List.of(key + "-PENSION_SETTLEMENT"));
+			ReceiptWriter.Receipt other = new ReceiptWriter.Receipt("HRSS", "HTTP", null, "m2", "sha",
+					List.of(key + "-HARDSHIP_ALLOWANCE_STOP"));
+			ReceiptWriter.Receipt file = new ReceiptWriter.Receipt("CIVIL_AFFAIRS", "SFTP", "f.csv", null, "sha",
+					List.of(key + "-A", key + "-B", key + "-A"));
+
+			// the same message twice in one statement: the second is the repeat
+			assertThat(writer.writeTogether(List.of(first, other, first, file), at)).containsExactly(0, 0, 1, 1);
+			// and once more on its own, as the desk's threads write
+			assertThat(writer.write(first, at)).isEqualTo(1);
+		}
+		assertThat(this.agencies.received().withKey(key + "-PENSION_SETTLEMENT")).singleElement()
+			.satisfies((r) -> assertThat(r.repeats()).isEqualTo(2));
+		assertThat(this.agencies.received().withKey(key + "-A")).singleElement()
+			.satisfies((r) -> assertThat(r.repeats()).isEqualTo(1));
+		assertThat(this.agencies.received().withKey(key + "-B")).singleElement()
+			.satisfies((r) -> assertThat(r.repeats()).isZero());
 	}
 
 	@Test
