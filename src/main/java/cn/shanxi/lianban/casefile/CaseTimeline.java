@@ -2,20 +2,30 @@ package cn.shanxi.lianban.casefile;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the events of a case's timeline. Called inside a use case's transaction, so an
- * event lands together with the change it describes, or not at all.
+ * event lands together with the change it describes, or not at all. Within a transaction
+ * the events are gathered and written in one statement just before it commits
+ * ({@link #flush}): a certificate chunk records three or four events for each of its
+ * hundred cases, which were as many round trips.
  */
 @Component
 public class CaseTimeline {
+
+	private static final Object PENDING = CaseTimeline.class;
 
 	private final JdbcClient jdbc;
 
@@ -37,66 +47,130 @@ public class CaseTimeline {
 	 * @param detail facts for the reader (never unmasked personal numbers)
 	 */
 	public void record(long caseId, String type, String source, Map<String, ?> detail) {
-		CaseChanges.mark(caseId);
-		this.jdbc
-			.sql("insert into case_event (case_id, at, type, source, detail) values (?, ?, ?, ?, cast(? as jsonb))")
-			.params(caseId, Timestamp.from(this.clock.instant()), type, source, toJson(detail))
-			.update();
+		record(caseId, List.of(new Entry(type, source, detail)));
 	}
 
 	/** One event to record: see {@link #record(long, String, String, Map)}. */
 	public record Entry(String type, String source, Map<String, ?> detail) {
 	}
 
-	/** Several events of one case in one round trip, in the order given. */
-	public void record(long caseId, java.util.List<Entry> entries) {
-		if (entries.size() == 1) {
-			Entry e = entries.get(0);
-			record(caseId, e.type(), e.source(), e.detail());
-			return;
+	/** Several events of one case, in the order given. */
+	public void record(long caseId, List<Entry> entries) {
+		recordAll(Map.of(caseId, entries));
+	}
+
+	/** The events of many cases (the delivery recorder's batch), each case's in order. */
+	public void recordAll(Map<Long, ? extends List<Entry>> byCase) {
+		Timestamp at = Timestamp.from(this.clock.instant());
+		Pending pending = pending();
+		byCase.forEach((caseId, events) -> {
+			CaseChanges.mark(caseId);
+			events.forEach((e) -> pending.add(caseId, at, e.type(), e.source(), toJson(e.detail())));
+		});
+		if (pending.atOnce) {
+			write(pending);
 		}
-		CaseChanges.mark(caseId);
-		this.jdbc
-			.sql("""
-					insert into case_event (case_id, at, type, source, detail)
-					select ?, ?, e.type, e.source, cast(e.detail as jsonb)
-					from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as text[])) with ordinality as e(type, source, detail, n)
-					order by e.n
-					""")
-			.params(caseId, Timestamp.from(this.clock.instant()),
-					entries.stream().map(Entry::type).toArray(String[]::new),
-					entries.stream().map(Entry::source).toArray(String[]::new),
-					entries.stream().map((e) -> toJson(e.detail())).toArray(String[]::new))
-			.update();
 	}
 
 	/**
-	 * The events of many cases in one round trip (the delivery recorder's batch), each
-	 * case's in the order given.
+	 * Writes the events this transaction gathered so far; a use case that reads the
+	 * timeline back before it commits calls this first.
 	 */
-	public void recordAll(Map<Long, ? extends java.util.List<Entry>> byCase) {
-		java.util.List<Long> caseIds = new java.util.ArrayList<>();
-		java.util.List<Entry> entries = new java.util.ArrayList<>();
-		byCase.forEach((caseId, events) -> events.forEach((e) -> {
-			caseIds.add(caseId);
-			entries.add(e);
-		}));
-		if (entries.isEmpty()) {
+	public void flush() {
+		Object pending = TransactionSynchronizationManager.getResource(PENDING);
+		if (pending instanceof Pending p) {
+			write(p);
+		}
+	}
+
+	/**
+	 * This transaction's gathered events, written before it commits; outside a
+	 * transaction, a list written at once.
+	 */
+	private Pending pending() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return new Pending(true);
+		}
+		Object bound = TransactionSynchronizationManager.getResource(PENDING);
+		if (bound instanceof Pending p) {
+			return p;
+		}
+		Pending created = new Pending(false);
+		TransactionSynchronizationManager.bindResource(PENDING, created);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				write(created);
+				// before-commit work that runs after this still records its events
+				created.atOnce = true;
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+			}
+
+			@Override
+			public int getOrder() {
+				// after the other before-commit work, which may record events too
+				return Ordered.LOWEST_PRECEDENCE;
+			}
+		});
+		return created;
+	}
+
+	private void write(Pending p) {
+		if (p.types.isEmpty()) {
 			return;
 		}
-		caseIds.forEach(CaseChanges::mark);
 		this.jdbc.sql("""
 				insert into case_event (case_id, at, type, source, detail)
-				select e.case_id, ?, e.type, e.source, cast(e.detail as jsonb)
-				from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as text[]))
-				  with ordinality as e(case_id, type, source, detail, n)
+				select e.case_id, e.at, e.type, e.source, cast(e.detail as jsonb)
+				from unnest(cast(? as bigint[]), cast(? as timestamptz[]), cast(? as varchar[]), cast(? as varchar[]),
+				  cast(? as text[])) with ordinality as e(case_id, at, type, source, detail, n)
 				order by e.n
 				""")
-			.params(Timestamp.from(this.clock.instant()), caseIds.toArray(Long[]::new),
-					entries.stream().map(Entry::type).toArray(String[]::new),
-					entries.stream().map(Entry::source).toArray(String[]::new),
-					entries.stream().map((e) -> toJson(e.detail())).toArray(String[]::new))
+			.params(p.caseIds.toArray(Long[]::new), p.ats.toArray(Timestamp[]::new), p.types.toArray(String[]::new),
+					p.sources.toArray(String[]::new), p.details.toArray(String[]::new))
 			.update();
+		p.clear();
+	}
+
+	/** Events not yet written, column by column. */
+	private static final class Pending {
+
+		boolean atOnce;
+
+		final List<Long> caseIds = new ArrayList<>();
+
+		final List<Timestamp> ats = new ArrayList<>();
+
+		final List<String> types = new ArrayList<>();
+
+		final List<String> sources = new ArrayList<>();
+
+		final List<String> details = new ArrayList<>();
+
+		Pending(boolean atOnce) {
+			this.atOnce = atOnce;
+		}
+
+		void add(long caseId, Timestamp at, String type, String source, String detail) {
+			this.caseIds.add(caseId);
+			this.ats.add(at);
+			this.types.add(type);
+			this.sources.add(source);
+			this.details.add(detail);
+		}
+
+		void clear() {
+			this.caseIds.clear();
+			this.ats.clear();
+			this.types.clear();
+			this.sources.clear();
+			this.details.clear();
+		}
+
 	}
 
 	private String toJson(Map<String, ?> detail) {

@@ -55,9 +55,12 @@ public class CaseViews {
 
 	private final ObjectMapper json;
 
-	CaseViews(JdbcClient jdbc, ObjectMapper json) {
+	private final CaseTimeline timeline;
+
+	CaseViews(JdbcClient jdbc, ObjectMapper json, CaseTimeline timeline) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.timeline = timeline;
 	}
 
 	public Optional<CaseView> find(String caseNo) {
@@ -69,6 +72,8 @@ public class CaseViews {
 	 * {@code warningsJson} (a JSON array, or {@code null}) added as {@code warnings}.
 	 */
 	public Optional<String> json(String caseNo, String warningsJson) {
+		// read back inside a transaction: with the events it has gathered
+		this.timeline.flush();
 		return this.jdbc.sql(VIEW).params(warningsJson, caseNo).query(String.class).optional();
 	}
 
