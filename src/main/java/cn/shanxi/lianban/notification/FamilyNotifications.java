@@ -87,17 +87,18 @@ class FamilyNotifications {
 	 */
 	@EventListener
 	void mayProceed(CaseMayProceed proceed) {
-		Optional<Contact> contact = contact(proceed.caseId());
-		if (contact.isEmpty()) {
-			return;
-		}
-		this.jdbc
+		List<Object[]> offline = this.jdbc
 			.sql("select id, type, agency, reason::text from work_item where case_id = ? and status = ? order by id")
 			.params(proceed.caseId(), WorkItemStatus.OFFLINE_REQUIRED.name())
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4) })
-			.list()
-			.forEach((row) -> send(proceed.caseId(), (Long) row[0], SmsEvent.ITEM_OFFLINE, contact.get(),
-					itemValues((String) row[1], (String) row[2], (String) row[3], null, null)));
+			.list();
+		// most cases have none: then the family's contact is not read either
+		Optional<Contact> contact = offline.isEmpty() ? Optional.empty() : contact(proceed.caseId());
+		if (contact.isEmpty()) {
+			return;
+		}
+		offline.forEach((row) -> send(proceed.caseId(), (Long) row[0], SmsEvent.ITEM_OFFLINE, contact.get(),
+				itemValues((String) row[1], (String) row[2], (String) row[3], null, null)));
 	}
 
 	@EventListener

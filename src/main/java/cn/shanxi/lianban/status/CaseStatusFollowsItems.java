@@ -64,6 +64,16 @@ class CaseStatusFollowsItems {
 	 */
 	@EventListener
 	void mayProceed(CaseMayProceed proceed) {
+		// nearly every case has items still to send: seen without locking the case.
+		// A case that can end now had them all ended before (at acceptance), so this
+		// read, which sees what is committed, finds it.
+		List<WorkItemStatus> items = this.workItems.ofCase(proceed.caseId())
+			.stream()
+			.map(WorkItems.Row::status)
+			.toList();
+		if (items.stream().anyMatch((s) -> !s.isFinal())) {
+			return;
+		}
 		recompute(proceed.caseId());
 	}
 
