@@ -25,8 +25,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class CaseTimeline {
 
-	private static final Object PENDING = CaseTimeline.class;
-
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -77,9 +75,9 @@ public class CaseTimeline {
 	 * timeline back before it commits calls this first.
 	 */
 	public void flush() {
-		Object pending = TransactionSynchronizationManager.getResource(PENDING);
-		if (pending instanceof Pending p) {
-			write(p);
+		BeforeCommit bound = bound();
+		if (bound != null) {
+			write(bound.pending);
 		}
 	}
 
@@ -91,32 +89,57 @@ public class CaseTimeline {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return new Pending(true);
 		}
-		Object bound = TransactionSynchronizationManager.getResource(PENDING);
-		if (bound instanceof Pending p) {
-			return p;
+		BeforeCommit bound = bound();
+		if (bound == null) {
+			bound = new BeforeCommit(new Pending(false));
+			TransactionSynchronizationManager.registerSynchronization(bound);
 		}
-		Pending created = new Pending(false);
-		TransactionSynchronizationManager.bindResource(PENDING, created);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void beforeCommit(boolean readOnly) {
-				write(created);
-				// before-commit work that runs after this still records its events
-				created.atOnce = true;
-			}
+		return bound.pending;
+	}
 
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+	/**
+	 * This transaction's writer of gathered events. Found among its synchronizations
+	 * rather than bound as a resource: a transaction started inside another suspends
+	 * those, so each keeps its own events.
+	 */
+	private BeforeCommit bound() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof BeforeCommit b && b.timeline() == this) {
+				return b;
 			}
+		}
+		return null;
+	}
 
-			@Override
-			public int getOrder() {
-				// after the other before-commit work, which may record events too
-				return Ordered.LOWEST_PRECEDENCE;
-			}
-		});
-		return created;
+	/** Writes a transaction's gathered events just before it commits. */
+	private final class BeforeCommit implements TransactionSynchronization {
+
+		final Pending pending;
+
+		BeforeCommit(Pending pending) {
+			this.pending = pending;
+		}
+
+		CaseTimeline timeline() {
+			return CaseTimeline.this;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write(this.pending);
+			// before-commit work that runs after this still records its events
+			this.pending.atOnce = true;
+		}
+
+		@Override
+		public int getOrder() {
+			// after the other before-commit work, which may record events too
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 	private void write(Pending p) {

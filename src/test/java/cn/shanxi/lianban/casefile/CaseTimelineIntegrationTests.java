@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Events recorded in a transaction are gathered and written just before it commits: in
  * the order recorded, with those of before-commit work that runs later, seen by a read
- * back inside the transaction, and gone with a rollback.
+ * back inside the transaction, kept apart from those of a transaction started inside it,
+ * and gone with a rollback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseTimelineIntegrationTests {
@@ -64,6 +66,20 @@ class CaseTimelineIntegrationTests {
 		});
 		assertThat(seenInside).contains("TEST_FIRST", "TEST_SECOND", "TEST_THIRD").doesNotContain("TEST_AT_COMMIT");
 		assertThat(cases.timeline(c)).endsWith("TEST_FIRST", "TEST_SECOND", "TEST_THIRD", "TEST_AT_COMMIT");
+	}
+
+	@Test
+	void aTransactionStartedInsideAnotherKeepsItsOwnEvents() {
+		Cases cases = new Cases(this.port, this.context);
+		Case c = cases.apply();
+		TransactionTemplate inner = new TransactionTemplate(this.tx.getTransactionManager());
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.tx.executeWithoutResult((status) -> {
+			this.timeline.record(c.id(), "TEST_OUTER", "hub", null);
+			inner.executeWithoutResult((s) -> this.timeline.record(c.id(), "TEST_INNER", "hub", null));
+			status.setRollbackOnly();
+		});
+		assertThat(cases.timeline(c)).contains("TEST_INNER").doesNotContain("TEST_OUTER");
 	}
 
 	@Test
