@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ReceiptWriter implements AutoCloseable {
 
 	private static final int BATCH = 512;
+
+	private static final long WAIT_SECONDS = 60;
 
 	private static final String INSERT = """
 			insert into agency_simulator.received_message (agency, dedup_key, transport, file_name, message_id,
@@ -64,10 +68,19 @@ final class ReceiptWriter implements AutoCloseable {
 		Waiting waiting = new Waiting(receipt, at, new CompletableFuture<>());
 		this.queue.add(waiting);
 		try {
-			return waiting.repeats().join();
+			// bounded: a writer that is gone (the simulator stopping) fails the message
+			// instead of holding its desk thread for ever
+			return waiting.repeats().get(WAIT_SECONDS, TimeUnit.SECONDS);
 		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : new IllegalStateException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("receipt not written within " + WAIT_SECONDS + " s", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the receipt was written", ex);
 		}
 	}
 
