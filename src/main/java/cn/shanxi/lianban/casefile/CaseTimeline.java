@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * event lands together with the change it describes, or not at all. Within a transaction
  * the events are gathered and written in one statement just before it commits
  * ({@link #flush}): a certificate chunk records three or four events for each of its
- * hundred cases, which were as many round trips.
+ * hundred cases, which were as many round trips. So an event is not recorded from an
+ * after-commit callback (none does so today): it would wait for a commit that has passed;
+ * such work runs in a transaction of its own.
  */
 @Component
 public class CaseTimeline {
