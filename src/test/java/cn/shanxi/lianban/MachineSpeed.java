@@ -19,6 +19,16 @@ public final class MachineSpeed {
 
 	/** One line: the job's median time over seven timed runs, after five untimed. */
 	public static String describe() {
+		return String.format(Locale.ROOT,
+				"machine    : the reference job (sort 1M ints, 200k map entries, one thread) takes %.0f ms here",
+				medianMillis());
+	}
+
+	/**
+	 * The job's median time, in ms; timed again after a run, it tells whether the machine
+	 * (its neighbours) changed speed meanwhile.
+	 */
+	public static double medianMillis() {
 		long[] times = new long[7];
 		long check = 0;
 		for (int i = 0; i < 5; i++) {
@@ -30,10 +40,11 @@ public final class MachineSpeed {
 			times[i] = System.nanoTime() - start;
 		}
 		Arrays.sort(times);
-		return String.format(Locale.ROOT,
-				"machine    : the reference job (sort 1M ints, 200k map entries, one thread) takes %.0f ms here"
-						+ " (checksum %d)",
-				times[3] / 1e6, check % 1000);
+		if (check == 42) {
+			// never: keeps the JIT from dropping the job as dead code
+			System.out.println(check);
+		}
+		return times[3] / 1e6;
 	}
 
 	private static long job() {

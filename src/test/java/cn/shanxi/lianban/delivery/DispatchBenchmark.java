@@ -151,6 +151,10 @@ public final class DispatchBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "%nmeasured: %d cases%n", n);
 		round(hub, forms.subList(warmUp, forms.size()), threads, phases, agencies);
+		System.out.printf(Locale.ROOT,
+				"machine    : the reference job takes %.0f ms after the measured round (far from the first"
+						+ " figure: the machine changed speed during the run, so its CPU figures compare badly)%n",
+				MachineSpeed.medianMillis());
 	}
 
 	private static void round(ConfigurableApplicationContext hub, List<ObjectNode> forms, int threads, boolean phases,
