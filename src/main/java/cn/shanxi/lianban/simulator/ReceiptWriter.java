@@ -113,7 +113,8 @@ final class ReceiptWriter implements AutoCloseable {
 	 * Inserts every key of these receipts; answers, per receipt, how many of its keys
 	 * were repeats. A key twice in the batch (a message sent again at once) goes in a
 	 * later statement: one statement may not touch a row twice, and its second message is
-	 * the repeat, as if each had been written on its own.
+	 * the repeat, as if each had been written on its own. Runs on the caller's thread, in
+	 * its transaction if it has one.
 	 */
 	int[] writeTogether(List<Receipt> receipts, Timestamp at) {
 		List<Rows> rounds = new ArrayList<>();

@@ -52,24 +52,15 @@ public final class ReceivedMessages implements AutoCloseable {
 	}
 
 	/**
-	 * Records, in the caller's transaction, that an agency got these keys; answers how
-	 * many of them it had already.
+	 * Records, in the caller's transaction (the staging table's reader, which marks the
+	 * rows it read in the same one), that an agency got these keys; answers how many of
+	 * them it had already.
 	 */
 	int record(String agency, String transport, String fileName, String messageId, String sha256,
 			List<String> dedupKeys) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		List<Integer> repeats = this.jdbc.sql("""
-				insert into agency_simulator.received_message (agency, dedup_key, transport, file_name, message_id,
-				  sha256, first_at, last_at)
-				select ?, k, ?, ?, ?, ?, ?, ? from unnest(cast(? as text[])) as k
-				on conflict (agency, dedup_key)
-				do update set repeats = agency_simulator.received_message.repeats + 1, last_at = excluded.last_at
-				returning repeats
-				""")
-			.params(agency, transport, fileName, messageId, sha256, now, now, dedupKeys.toArray(String[]::new))
-			.query(Integer.class)
-			.list();
-		return (int) repeats.stream().filter((r) -> r > 0).count();
+		ReceiptWriter.Receipt receipt = new ReceiptWriter.Receipt(agency, transport, fileName, messageId, sha256,
+				dedupKeys);
+		return this.writer.writeTogether(List.of(receipt), Timestamp.from(this.clock.instant()))[0];
 	}
 
 	void reject(String agency, String transport, String fileName, String errors, byte[] content) {
