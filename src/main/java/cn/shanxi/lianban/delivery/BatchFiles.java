@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.shanxi.lianban.mapping.MappingEngine;
 import cn.shanxi.lianban.mapping.Rendered;
+import cn.shanxi.lianban.support.Digits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +84,7 @@ class BatchFiles {
 			}
 		}
 		long batchId = this.jdbc.sql("select nextval('outbox_batch_id_seq')").query(Long.class).single();
-		String fileId = FILE_TIME.format(now.atZone(CHINA)) + "-" + String.format("%08d", batchId);
+		String fileId = FILE_TIME.format(now.atZone(CHINA)) + "-" + Digits.zeroPadded(batchId, 8);
 		ObjectNode batch = this.json.createObjectNode()
 			.put("fileId", fileId)
 			.put("createdAt", ISO.format(now.atZone(CHINA)));

@@ -20,6 +20,7 @@ import cn.shanxi.lianban.mapping.MappingEngine;
 import cn.shanxi.lianban.mapping.MappingException;
 import cn.shanxi.lianban.mapping.Rendered;
 import cn.shanxi.lianban.mapping.Substitution;
+import cn.shanxi.lianban.support.Digits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,7 +79,7 @@ class ItemMessages {
 		// a file format gets the item as a file of one record; the real file is made when
 		// the batch is
 		ObjectNode batch = this.json.createObjectNode()
-			.put("fileId", String.format("W%011d", item.id()))
+			.put("fileId", "W" + Digits.zeroPadded(item.id(), 11))
 			.put("createdAt", ISO.format(now.atZone(CHINA)));
 		Rendered rendered;
 		try {

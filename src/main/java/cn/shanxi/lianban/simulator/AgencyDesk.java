@@ -23,6 +23,7 @@ import cn.shanxi.lianban.mapping.LineError;
 import cn.shanxi.lianban.mapping.MappingEngine;
 import cn.shanxi.lianban.mapping.Parsed;
 import cn.shanxi.lianban.mapping.Rendered;
+import cn.shanxi.lianban.support.Digits;
 
 /**
  * The pretend agencies' front desk: what arrives is read with the agency's own mapping —
@@ -113,7 +114,7 @@ final class AgencyDesk {
 		ObjectNode context = JSON.createObjectNode();
 		ObjectNode reply = context.putObject("reply");
 		reply.put("transactionCode", text(readTree(request).path("transactionCode")));
-		reply.put("messageId", String.format("SIM%013d", n));
+		reply.put("messageId", "SIM" + Digits.zeroPadded(n, 13));
 		reply.put("refMessageId", text(record.path("message").path("id")));
 		reply.put("status", refuse ? "REJECTED" : "ACCEPTED");
 		if (refuse) {
@@ -121,7 +122,7 @@ final class AgencyDesk {
 		}
 		reply.put("processedAt", ISO.format(this.clock.instant().atZone(ZoneId.of("Asia/Shanghai"))));
 		reply.put("reference", dedupKey);
-		reply.put("agencyReference", String.format("SL%012d", n));
+		reply.put("agencyReference", "SL" + Digits.zeroPadded(n, 12));
 		Rendered answer = this.engine.render(agency.ackMapping(), context);
 		return new Answer(200, answer.contentType(), answer.bytes());
 	}

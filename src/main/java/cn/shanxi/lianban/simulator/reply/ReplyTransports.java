@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import cn.shanxi.lianban.mapping.MappingEngine;
 import cn.shanxi.lianban.mapping.Rendered;
 import cn.shanxi.lianban.simulator.reply.SimulatedReplies.Answer;
+import cn.shanxi.lianban.support.Digits;
 import cn.shanxi.lianban.support.Masking;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,9 +101,9 @@ final class ReplyTransports {
 			reply.put("account", a.account());
 		}
 		reply.put("processedAt", now);
-		reply.put("messageId", String.format("SIMR%016d", serial));
+		reply.put("messageId", "SIMR" + Digits.zeroPadded(serial, 16));
 		reply.put("sender", a.agency());
-		reply.put("agencyReference", String.format("%012d", serial));
+		reply.put("agencyReference", Digits.zeroPadded(serial, 12));
 		reply.put("office", "模拟办理单位");
 		return record;
 	}
@@ -162,7 +163,7 @@ final class ReplyTransports {
 		ObjectNode batch = JSON.createObjectNode();
 		batch.put("fileId",
 				"SIM" + OffsetDateTime.parse(now).toLocalDateTime().toString().replaceAll("[^0-9]", "").substring(0, 14)
-						+ String.format("%06d", serial));
+						+ Digits.zeroPadded(serial, 6));
 		batch.put("createdAt", now);
 		batch.put("count", records.size());
 		Rendered file = this.engine.render(mappingId, records, batch);
