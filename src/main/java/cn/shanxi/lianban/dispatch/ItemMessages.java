@@ -95,9 +95,9 @@ class ItemMessages {
 		return new Result(message, rendered.substitutions(), null);
 	}
 
-	private String write(JsonNode node) {
+	private byte[] write(JsonNode node) {
 		try {
-			return this.json.writeValueAsString(node);
+			return this.json.writeValueAsBytes(node);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
