@@ -44,11 +44,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     -Dexec.mainClass=cn.shanxi.lianban.delivery.DispatchBenchmark -Dexec.args="3000 2"
  * </pre>
  *
- * Arguments: cases (default 3000), dispatch threads (default 2: certificate chunks
- * arriving at once). The hub runs in this JVM on a fresh database of the local
- * PostgreSQL, its simulated agencies too; the applications are taken in first over HTTP
- * (not measured), then the certificates arrive in chunks of 100 cases per transaction, as
- * a partner file does, and the clock runs until the last message is delivered.
+ * Arguments: cases (default 10,000: long enough that the autovacuum stand-in's runs
+ * average out), dispatch threads (default 2: certificate chunks arriving at once),
+ * {@code warmup=} cases before them (default 30,000: the JIT's steady state). The hub
+ * runs in this JVM on a fresh database of the local PostgreSQL, its simulated agencies
+ * too; the applications are taken in first over HTTP (not measured), then the
+ * certificates arrive in chunks of 100 cases per transaction, as a partner file does, and
+ * the clock runs until the last message is delivered.
  */
 public final class DispatchBenchmark {
 
@@ -62,7 +64,7 @@ public final class DispatchBenchmark {
 	public static void main(String[] args) throws Exception {
 		List<String> numbers = new ArrayList<>();
 		boolean phases = false;
-		int warmUp = 1000;
+		int warmUp = 30000;
 		boolean separate = false;
 		boolean sms = false;
 		List<String> settings = new ArrayList<>(List.of("--server.port=0", "--lianban.dropbox.enabled=false",
@@ -98,7 +100,7 @@ public final class DispatchBenchmark {
 			System.out.println("sms        : the family SMS relay is held (sms=on to keep it sending the "
 					+ "applications' SMS during the rounds)");
 		}
-		int n = (numbers.size() > 0) ? Integer.parseInt(numbers.get(0)) : 3000;
+		int n = (numbers.size() > 0) ? Integer.parseInt(numbers.get(0)) : 10000;
 		int threads = (numbers.size() > 1) ? Integer.parseInt(numbers.get(1)) : 2;
 		int[] agencyPorts = AgenciesJvm.freePorts();
 		if (separate) {
@@ -143,9 +145,11 @@ public final class DispatchBenchmark {
 		}
 		apply(port, forms);
 		if (warmUp > 0) {
-			// the JIT compiles the hot paths of dispatch and delivery on the first
-			// thousand cases (C2 was 40 % of the CPU of a cold run): a running hub has
-			// done that long ago
+			// a running hub has long finished compiling. Here C2 still compiles about
+			// 20 methods a second after 20,000 cases (first compilations of the long
+			// tail of Camel, the HTTP client, sshd, pgjdbc, Jackson, not a deopt loop):
+			// a fifth of the measured round's JVM CPU after 6,000 cases, an eighth after
+			// 40,000
 			System.out.printf(Locale.ROOT, "%nwarm-up (not counted): %d cases%n", warmUp);
 			round(hub, forms.subList(0, warmUp), threads, false, agencies);
 		}
