@@ -38,9 +38,12 @@ class DeliveryRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryRecords.class);
 
+	// case and work item from the outbox row itself (V8: the log has no foreign keys of
+	// its
+	// own for them)
 	private static final String LOG = """
 			insert into message_log (outbox_id, case_id, work_item_id, batch_id, attempt, at, event, instance, answer)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			select o.id, o.case_id, o.work_item_id, ?, ?, ?, ?, ?, ? from outbox_message o where o.id = ?
 			""";
 
 	private final JdbcClient jdbc;
@@ -180,8 +183,6 @@ class DeliveryRecords {
 	private void insertDeliveredLog(List<Recorded> recorded, String instance, Timestamp at) {
 		int n = recorded.size();
 		Long[] outboxIds = new Long[n];
-		Long[] caseIds = new Long[n];
-		Long[] workItemIds = new Long[n];
 		Long[] batchIds = new Long[n];
 		Integer[] attempts = new Integer[n];
 		String[] answers = new String[n];
@@ -189,8 +190,6 @@ class DeliveryRecords {
 			Recorded r = recorded.get(i);
 			Delivery d = r.entry().delivery();
 			outboxIds[i] = r.member().outboxId();
-			caseIds[i] = r.member().caseId();
-			workItemIds[i] = r.member().workItemId();
 			batchIds[i] = (d.kind() == Delivery.Kind.BATCH) ? d.id() : null;
 			attempts[i] = d.attempt();
 			answers[i] = r.entry().outcome().answer();
@@ -198,13 +197,13 @@ class DeliveryRecords {
 		this.jdbc
 			.sql("""
 					insert into message_log (outbox_id, case_id, work_item_id, batch_id, attempt, at, event, instance, answer)
-					select l.outbox_id, l.case_id, l.work_item_id, l.batch_id, l.attempt, ?, 'DELIVERED', ?, l.answer
-					from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
-					  cast(? as integer[]), cast(? as text[]))
-					  with ordinality as l(outbox_id, case_id, work_item_id, batch_id, attempt, answer, n)
+					select o.id, o.case_id, o.work_item_id, l.batch_id, l.attempt, ?, 'DELIVERED', ?, l.answer
+					from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as integer[]), cast(? as text[]))
+					  with ordinality as l(outbox_id, batch_id, attempt, answer, n)
+					join outbox_message o on o.id = l.outbox_id
 					order by l.n
 					""")
-			.params(at, instance, outboxIds, caseIds, workItemIds, batchIds, attempts, answers)
+			.params(at, instance, outboxIds, batchIds, attempts, answers)
 			.update();
 	}
 
@@ -280,9 +279,8 @@ class DeliveryRecords {
 
 	private static Object[] logRow(Delivery.Member m, Delivery delivery, String event, String answer, String instance,
 			Timestamp at) {
-		return new Object[] { m.outboxId(), m.caseId(), m.workItemId(),
-				(delivery.kind() == Delivery.Kind.BATCH) ? delivery.id() : null, delivery.attempt(), at, event,
-				instance, answer };
+		return new Object[] { (delivery.kind() == Delivery.Kind.BATCH) ? delivery.id() : null, delivery.attempt(), at,
+				event, instance, answer, m.outboxId() };
 	}
 
 	private String write(Object value) {

@@ -23,7 +23,7 @@ class MessageLog {
 			select m.id, w.type, m.agency, m.dedup_key, m.message_id, m.mapping_id, m.status, m.attempts,
 			  m.content_type, m.charset, m.payload, b.file_name, m.created_at, m.delivered_at, m.last_error
 			from outbox_message m join work_item w on w.id = m.work_item_id left join outbox_batch b on b.id = m.batch_id
-			where m.case_id = ? order by m.id
+			where w.case_id = ? order by m.id
 			""";
 
 	private static final String LOG = """

@@ -104,19 +104,17 @@ public class Outbox {
 	 */
 	public boolean cancel(long workItemId, String why) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		List<long[]> cancelled = this.jdbc.sql("""
+		List<Long> cancelled = this.jdbc.sql("""
 				update outbox_message set status = 'CANCELLED', claimed_by = null, last_error = ?
 				where work_item_id = ? and status in ('PENDING', 'PARKED')
-				returning id, case_id, attempts
-				""")
-			.params(why, workItemId)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
-			.list();
-		for (long[] c : cancelled) {
+				returning id
+				""").params(why, workItemId).query(Long.class).list();
+		for (long id : cancelled) {
 			this.jdbc.sql("""
 					insert into message_log (outbox_id, case_id, work_item_id, attempt, at, event, answer)
-					values (?, ?, ?, ?, ?, 'CANCELLED', ?)
-					""").params(c[0], c[1], workItemId, (int) c[2], now, why).update();
+					select o.id, o.case_id, o.work_item_id, o.attempts, ?, 'CANCELLED', ? from outbox_message o
+					where o.id = ?
+					""").params(now, why, id).update();
 		}
 		return !cancelled.isEmpty();
 	}

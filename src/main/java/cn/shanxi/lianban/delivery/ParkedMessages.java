@@ -124,8 +124,8 @@ public class ParkedMessages {
 				""").params(now, row.id()).update();
 		this.jdbc.sql("""
 				insert into message_log (outbox_id, case_id, work_item_id, attempt, at, event, answer)
-				values (?, ?, ?, 0, ?, 'REPLAYED', ?)
-				""").params(row.id(), row.caseId(), row.workItemId(), now, "replayed by operator " + operator).update();
+				select o.id, o.case_id, o.work_item_id, 0, ?, 'REPLAYED', ? from outbox_message o where o.id = ?
+				""").params(now, "replayed by operator " + operator, row.id()).update();
 		this.workItems.move(row.workItemId(), WorkItemStatus.PENDING, null);
 		this.timeline.record(row.caseId(), "MESSAGE_REPLAYED", "operator:" + operator,
 				Map.of("agency", row.agency(), "dedupKey", row.dedupKey()));

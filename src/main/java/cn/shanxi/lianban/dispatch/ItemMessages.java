@@ -53,7 +53,11 @@ class ItemMessages {
 	record Result(Outbox.NewMessage message, List<Substitution> substitutions, MappingException error) {
 	}
 
-	/** The stable key that goes with the message on every transport. */
+	/**
+	 * The stable key that goes with the message on every transport. A reply's reference
+	 * is read back as case number and item type (delivery's {@code OutboxReferences}): a
+	 * case number has no '-'.
+	 */
 	static String dedupKey(String caseNo, String itemType) {
 		return caseNo + "-" + itemType;
 	}

@@ -140,6 +140,18 @@ class AgencyCallbackIntegrationTests {
 	}
 
 	@Test
+	void aCallbackNamingAnItemOfTheCaseTheHubDidNotSendIsKeptAsUnknown() {
+		// the case exists, the item type does not in it: found through case and type, not
+		// through an outbox index of the key
+		String reference = this.caseNo + "-HOUSING_FUND_WITHDRAWAL";
+		assertThat(result(hrss(reference, "02"))).isEqualTo("UNKNOWN_REFERENCE");
+		assertThat(anomalies(reference)).containsExactly("UNKNOWN_REFERENCE");
+		String noCaseNo = "PENSION_ACCOUNT_REFUND";
+		assertThat(result(hrss(noCaseNo, "02"))).isEqualTo("UNKNOWN_REFERENCE");
+		assertThat(this.flow.itemStatus(this.caseNo, "PENSION_ACCOUNT_REFUND")).isNotEqualTo("DONE");
+	}
+
+	@Test
 	void aReplyAfterTheItemWentOverdueIsAppliedAndMarkedLate() {
 		this.jdbc.sql("""
 				update work_item set due_at = now() - interval '1 day', overdue = true
