@@ -38,9 +38,8 @@ class DeliveryRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryRecords.class);
 
-	// case and work item from the outbox row itself (V8: the log has no foreign keys of
-	// its
-	// own for them)
+	// case and work item from the outbox row itself (V8: the log has no foreign keys
+	// of its own for them)
 	private static final String LOG = """
 			insert into message_log (outbox_id, case_id, work_item_id, batch_id, attempt, at, event, instance, answer)
 			select o.id, o.case_id, o.work_item_id, ?, ?, ?, ?, ?, ? from outbox_message o where o.id = ?
