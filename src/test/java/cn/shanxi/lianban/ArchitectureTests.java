@@ -30,6 +30,19 @@ class ArchitectureTests {
 				"cn.shanxi.lianban.status..", "cn.shanxi.lianban.sla..", "cn.shanxi.lianban.system..",
 				"cn.shanxi.lianban.guide..");
 
+	/** Who acts is a plain type every package may take: it takes nothing of ours. */
+	@ArchTest
+	static final ArchRule whoActsImportsNothingOfOurs = noClasses().that()
+		.resideInAPackage("cn.shanxi.lianban.access..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("cn.shanxi.lianban", "cn.shanxi.lianban.intake..", "cn.shanxi.lianban.casefile..",
+				"cn.shanxi.lianban.dispatch..", "cn.shanxi.lianban.certificate..", "cn.shanxi.lianban.partner..",
+				"cn.shanxi.lianban.mapping..", "cn.shanxi.lianban.delivery..", "cn.shanxi.lianban.reply..",
+				"cn.shanxi.lianban.status..", "cn.shanxi.lianban.sla..", "cn.shanxi.lianban.system..",
+				"cn.shanxi.lianban.guide..", "cn.shanxi.lianban.account..", "cn.shanxi.lianban.audit..",
+				"cn.shanxi.lianban.support..");
+
 	@ArchTest
 	static final ArchRule mappingKnowsNothingOfTransports = noClasses().that()
 		.resideInAPackage("cn.shanxi.lianban.mapping..")

@@ -9,7 +9,7 @@ import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
 import cn.shanxi.lianban.partner.PartnerRegistry;
 import cn.shanxi.lianban.support.Problem;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -44,7 +44,7 @@ class CertificateController {
 
 	@PostMapping(path = "/api/v1/certificates", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> submit(@RequestBody JsonNode body, @AuthenticationPrincipal ApiClient client) {
+	ResponseEntity<?> submit(@RequestBody JsonNode body, @AuthenticationPrincipal Actor client) {
 		Partner partner = (client != null) ? this.partners.find(client.partner()).orElse(null) : null;
 		if (partner == null) {
 			return problem(Problem.of(403, "partner.unknown", "该凭据不属于已登记的报送机构",

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,14 +37,14 @@ class ParkedController {
 
 	@Operation(summary = "Replay one parked message: same payload, same dedup key, delivered once")
 	@PostMapping("/{id}/replay")
-	Map<String, Object> replay(@PathVariable("id") long id, @AuthenticationPrincipal ApiClient operator) {
+	Map<String, Object> replay(@PathVariable("id") long id, @AuthenticationPrincipal Actor operator) {
 		return Map.of("replayed", this.parked.replay(id, operator.id()));
 	}
 
 	@Operation(summary = "Replay every parked message of an agency")
 	@PostMapping("/replay")
 	Map<String, Object> replayAgency(@RequestParam(name = "agency", required = false) String agency,
-			@AuthenticationPrincipal ApiClient operator) {
+			@AuthenticationPrincipal Actor operator) {
 		if (agency == null || agency.isBlank()) {
 			throw ProblemException.invalid(List.of(new FieldError("agency", "required", "请指明要重发哪个部门的搁置消息",
 					"Say which agency's parked messages to replay: ?agency=CODE")));

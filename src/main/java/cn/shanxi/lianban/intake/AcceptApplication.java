@@ -26,7 +26,7 @@ import cn.shanxi.lianban.dispatch.Plan;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.Masking;
 import cn.shanxi.lianban.support.ProblemException;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +88,7 @@ public class AcceptApplication {
 	 * @param requestSha256 digest of the whole request, to tell a retry from a different
 	 * request
 	 */
-	public record Command(ApiClient client, ApplicationForm form, Plan plan, List<Attachments.Checked> files,
+	public record Command(Actor client, ApplicationForm form, Plan plan, List<Attachments.Checked> files,
 			List<FieldError> warnings, String idempotencyKey, String requestSha256) {
 	}
 
@@ -115,7 +115,7 @@ public class AcceptApplication {
 		}
 		ApplicationForm form = command.form();
 		Plan plan = (command.plan() != null) ? command.plan() : this.planner.plan(form);
-		String source = "channel:" + command.client().channel();
+		String source = command.client().source();
 		// The timeline reads: received, the materials added, waiting.
 		// Without materials the events go with the case's own statement;
 		// with them, after the files are stored.

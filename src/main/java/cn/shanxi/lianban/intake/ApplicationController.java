@@ -14,7 +14,7 @@ import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.casefile.CaseView;
 import cn.shanxi.lianban.casefile.CaseViews;
 import cn.shanxi.lianban.support.ProblemException;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,7 +61,7 @@ class ApplicationController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> submit(@RequestBody byte[] body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@AuthenticationPrincipal ApiClient client) throws IOException {
+			@AuthenticationPrincipal Actor client) throws IOException {
 		return submit(client, body, List.of(), idempotencyKey);
 	}
 
@@ -72,7 +72,7 @@ class ApplicationController {
 			@RequestPart(name = "deceasedIdDocument", required = false) MultipartFile deceasedIdDocument,
 			@RequestPart(name = "applicantIdDocument", required = false) MultipartFile applicantIdDocument,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@AuthenticationPrincipal ApiClient client) throws IOException {
+			@AuthenticationPrincipal Actor client) throws IOException {
 		List<Upload> files = new ArrayList<>();
 		if (deceasedIdDocument != null) {
 			files.add(new Upload("deceasedIdDocument", Attachments.Kind.DECEASED_ID_DOCUMENT, deceasedIdDocument));
@@ -94,7 +94,7 @@ class ApplicationController {
 				.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo)));
 	}
 
-	private ResponseEntity<byte[]> submit(ApiClient client, byte[] json, List<Upload> uploads, String idempotencyKey)
+	private ResponseEntity<byte[]> submit(Actor client, byte[] json, List<Upload> uploads, String idempotencyKey)
 			throws IOException {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw ProblemException

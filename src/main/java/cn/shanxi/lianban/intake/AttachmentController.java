@@ -11,7 +11,7 @@ import cn.shanxi.lianban.casefile.CaseRecords;
 import cn.shanxi.lianban.casefile.CaseTimeline;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,7 +49,7 @@ class AttachmentController {
 	@PostMapping(path = "/api/v1/applications/{caseNo}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Stored> upload(@PathVariable String caseNo, @RequestPart("kind") String kind,
-			@RequestPart("file") MultipartFile file, @AuthenticationPrincipal ApiClient client) throws IOException {
+			@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Actor client) throws IOException {
 		Attachments.Kind parsedKind = kind(kind);
 		Findings findings = new Findings();
 		Attachments.Checked checked = this.attachments.check("file", parsedKind, file.getOriginalFilename(),
@@ -61,7 +61,7 @@ class AttachmentController {
 			long caseId = this.cases.idOf(caseNo)
 				.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo));
 			long id = this.attachments.store(caseId, checked);
-			this.timeline.record(caseId, "ATTACHMENT_ADDED", "channel:" + client.channel(),
+			this.timeline.record(caseId, "ATTACHMENT_ADDED", client.source(),
 					Map.of("attachmentId", id, "kind", parsedKind, "sha256", checked.sha256()));
 			return new Stored(id, parsedKind.name(), checked.contentType(), checked.content().length, checked.sha256());
 		});

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.access.Role;
 import cn.shanxi.lianban.system.ApiKeys;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class PartnerRegistry {
 			}
 			if (p.apiKey() != null && !p.apiKey().isBlank()) {
 				keys.register(p.apiKey(),
-						new ApiClient("partner:" + p.code(), ApiClient.Role.PARTNER, null, p.code(), null));
+						Actor.client("partner:" + p.code(), Role.PARTNER, null, null, p.code(), null));
 			}
 		}
 	}

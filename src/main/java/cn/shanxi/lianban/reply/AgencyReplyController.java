@@ -5,7 +5,7 @@ import java.util.List;
 import cn.shanxi.lianban.mapping.LineError;
 import cn.shanxi.lianban.mapping.Parsed;
 import cn.shanxi.lianban.support.Problem;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +35,7 @@ class AgencyReplyController {
 
 	@PostMapping("/api/v1/agency-replies/{agency}")
 	ResponseEntity<?> reply(@PathVariable String agency, @RequestBody(required = false) byte[] body,
-			@AuthenticationPrincipal ApiClient client) {
+			@AuthenticationPrincipal Actor client) {
 		if (client == null || !agency.equals(client.agency())) {
 			return problem(
 					Problem.of(403, "agency.mismatch", "该凭据不属于部门 " + agency, "This key is not agency " + agency + "'s",

@@ -7,18 +7,24 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.access.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns {@code X-Api-Key} into the caller's {@link ApiClient}; no key or an unknown one
- * stays anonymous.
+ * Turns {@code X-Api-Key} into the machine client's {@link Actor}, acting for the person
+ * a channel names in {@code X-On-Behalf-Of}; no key or an unknown one stays anonymous. A
+ * keyed call never reads or makes a session.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Api-Key";
+
+	static final String ON_BEHALF_OF = "X-On-Behalf-Of";
 
 	private final ApiKeys keys;
 
@@ -30,9 +36,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		this.keys.find(request.getHeader(HEADER)).ifPresent((client) -> {
-			var authentication = new UsernamePasswordAuthenticationToken(client, null,
-					List.of(new SimpleGrantedAuthority(client.authority())));
-			SecurityContextHolder.getContext().setAuthentication(authentication);
+			Actor actor = client;
+			String person = request.getHeader(ON_BEHALF_OF);
+			if (client.is(Role.CHANNEL) && person != null) {
+				actor = client.onBehalfOf(person.trim().toUpperCase());
+			}
+			var context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
+					List.of(new SimpleGrantedAuthority(actor.role().authority()))));
+			SecurityContextHolder.setContext(context);
 		});
 		chain.doFilter(request, response);
 	}

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.access.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -16,7 +18,7 @@ import org.springframework.util.StringUtils;
 @Component
 public class ApiKeys {
 
-	private final Map<String, ApiClient> byDigest = new ConcurrentHashMap<>();
+	private final Map<String, Actor> byDigest = new ConcurrentHashMap<>();
 
 	ApiKeys(ApiClientProperties properties) {
 		for (ApiClientProperties.Client c : properties.clients()) {
@@ -25,8 +27,8 @@ public class ApiKeys {
 						"lianban.security.clients: every client needs an id, a key and a role (" + c.id() + ")");
 			}
 			checkRoleDetails(c);
-			ApiClient previous = this.byDigest.put(digest(c.key()),
-					new ApiClient(c.id(), c.role(), c.channel(), c.partner(), c.agency()));
+			Actor previous = this.byDigest.put(digest(c.key()),
+					Actor.client(c.id(), c.role(), c.channel(), c.serviceCentre(), c.partner(), c.agency()));
 			if (previous != null) {
 				throw new IllegalStateException(
 						"lianban.security.clients: clients " + previous.id() + " and " + c.id() + " share a key");
@@ -35,11 +37,16 @@ public class ApiKeys {
 	}
 
 	private static void checkRoleDetails(ApiClientProperties.Client c) {
+		if (c.role().person()) {
+			throw new IllegalStateException("lianban.security.clients: client " + c.id() + " has role " + c.role()
+					+ ", a role of persons: persons log in as themselves (accounts), machine clients are CHANNEL, "
+					+ "PARTNER, AGENCY or MONITOR");
+		}
 		String missing = switch (c.role()) {
 			case CHANNEL -> StringUtils.hasText(c.channel()) ? null : "channel";
 			case PARTNER -> StringUtils.hasText(c.partner()) ? null : "partner";
 			case AGENCY -> StringUtils.hasText(c.agency()) ? null : "agency";
-			case OPERATOR -> null;
+			default -> null;
 		};
 		if (missing != null) {
 			throw new IllegalStateException(
@@ -48,11 +55,11 @@ public class ApiKeys {
 	}
 
 	/** Adds a client at run time (partners from the partner registry). */
-	public synchronized void register(String key, ApiClient client) {
+	public synchronized void register(String key, Actor client) {
 		this.byDigest.put(digest(key), client);
 	}
 
-	public Optional<ApiClient> find(String key) {
+	public Optional<Actor> find(String key) {
 		if (!StringUtils.hasText(key)) {
 			return Optional.empty();
 		}

@@ -11,7 +11,8 @@ import cn.shanxi.lianban.TestIds;
 import cn.shanxi.lianban.casefile.ApplicationAccepted;
 import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.intake.AcceptApplication;
-import cn.shanxi.lianban.system.ApiClient;
+import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.access.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,7 +32,7 @@ final class TestCases {
 		json.with("deceased").put("idNumber", deceasedIdNumber);
 		json.with("applicant").put("idNumber", TestIds.next());
 		ApplicationForm form = FORMS.convertValue(json, ApplicationForm.class);
-		ApiClient web = new ApiClient("portal-web", ApiClient.Role.CHANNEL, "WEB", null, null);
+		Actor web = Actor.client("portal-web", Role.CHANNEL, "WEB", null, null, null);
 		String caseNo = accept
 			.accept(new AcceptApplication.Command(web, form, null, List.of(), List.of(), null, deceasedIdNumber))
 			.caseNo();
