@@ -9,9 +9,10 @@ import java.util.List;
  * listener reads the database only when an earlier listener may have changed it.
  *
  * @param workItems the work items as they were created, before any listener ran
+ * @param accessCode the family's access code (查询码), for the first SMS only
  */
 public record ApplicationAccepted(long caseId, String caseNo, String deceasedIdNumber, String deceasedName,
-		String applicantPhone, List<WorkItems.Row> workItems) {
+		String applicantPhone, List<WorkItems.Row> workItems, String accessCode) {
 
 	/** Whether a work item of this type was created in this status. */
 	public boolean createdWith(String type, WorkItemStatus status) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import cn.shanxi.lianban.audit.AuditEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,8 @@ public class CaseRecords {
 	private static final String INSERT_CASE = """
 			with c as (
 			  insert into case_file (case_no, status, channel, client_id, deceased_id_number, deceased_name,
-			      applicant_id_number, applicant_phone, form, created_at, updated_at)
-			  values (? || lpad(nextval('case_no_seq')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+			      applicant_id_number, applicant_phone, form, created_at, updated_at, service_centre, access_code_sha256)
+			  values (? || lpad(nextval('case_no_seq')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
 			  returning id, case_no),
 			r as (
 			  insert into case_requested_item (case_id, item)
@@ -39,9 +40,11 @@ public class CaseRecords {
 			  insert into case_event (case_id, at, type, source, detail)
 			  select c.id, ?, e.type, e.source, cast(e.detail as jsonb)
 			  from c, unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as text[])) with ordinality as e(type, source, detail, n)
-			  order by e.n)
-			select c.id, c.case_no, array(select id from w order by id) from c
-			""";
+			  order by e.n),
+			"""
+			+ AuditEntry.cteSelectingCaseNo("a", "c") + """
+					select c.id, c.case_no, array(select id from w order by id) from c
+					""";
 
 	private final JdbcClient jdbc;
 
@@ -52,24 +55,31 @@ public class CaseRecords {
 		this.clock = clock;
 	}
 
-	public NewCase.Stored insert(NewCase c) {
+	/**
+	 * The case, its rows, who may read it ({@code ownership}) and the audit entry of its
+	 * creation ({@code created}, its case number the new one's), in one round trip.
+	 */
+	public NewCase.Stored insert(NewCase c, CaseOwnership ownership, AuditEntry created) {
 		// PostgreSQL keeps microseconds: the time the answer shows is the time stored
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Timestamp now = Timestamp.from(at);
 		List<NewCase.NewWorkItem> work = c.workItems();
 		List<NewCase.NewEvent> events = c.events();
+		List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(c.datePrefix(), c.status().name(),
+				c.channel(), c.clientId(), c.deceasedIdNumber(), c.deceasedName(), c.applicantIdNumber(),
+				c.applicantPhone(), c.formJson(), now, now, ownership.serviceCentre(), ownership.accessCodeSha256(),
+				c.requestedItems().stream().map(Enum::name).toArray(String[]::new), now, now,
+				work.stream().map(NewCase.NewWorkItem::type).toArray(String[]::new),
+				work.stream().map(NewCase.NewWorkItem::agency).toArray(String[]::new),
+				work.stream().map(NewCase.NewWorkItem::status).toArray(String[]::new),
+				work.stream().map(NewCase.NewWorkItem::requested).toArray(Boolean[]::new),
+				work.stream().map(NewCase.NewWorkItem::reasonJson).toArray(String[]::new), now,
+				events.stream().map(NewCase.NewEvent::type).toArray(String[]::new),
+				events.stream().map(NewCase.NewEvent::source).toArray(String[]::new),
+				events.stream().map(NewCase.NewEvent::detailJson).toArray(String[]::new)));
+		params.addAll(created.valuesWithoutCaseNo());
 		return this.jdbc.sql(INSERT_CASE)
-			.params(c.datePrefix(), c.status().name(), c.channel(), c.clientId(), c.deceasedIdNumber(),
-					c.deceasedName(), c.applicantIdNumber(), c.applicantPhone(), c.formJson(), now, now,
-					c.requestedItems().stream().map(Enum::name).toArray(String[]::new), now, now,
-					work.stream().map(NewCase.NewWorkItem::type).toArray(String[]::new),
-					work.stream().map(NewCase.NewWorkItem::agency).toArray(String[]::new),
-					work.stream().map(NewCase.NewWorkItem::status).toArray(String[]::new),
-					work.stream().map(NewCase.NewWorkItem::requested).toArray(Boolean[]::new),
-					work.stream().map(NewCase.NewWorkItem::reasonJson).toArray(String[]::new), now,
-					events.stream().map(NewCase.NewEvent::type).toArray(String[]::new),
-					events.stream().map(NewCase.NewEvent::source).toArray(String[]::new),
-					events.stream().map(NewCase.NewEvent::detailJson).toArray(String[]::new))
+			.params(params)
 			.query((rs, n) -> stored(rs.getLong(1), rs.getString(2), (Long[]) rs.getArray(3).getArray(), work, at))
 			.single();
 	}
@@ -93,6 +103,22 @@ public class CaseRecords {
 		this.jdbc.sql("update case_file set status = ?, status_reason = ?, updated_at = ? where id = ?")
 			.params(status.name(), reason, Timestamp.from(this.clock.instant()), caseId)
 			.update();
+	}
+
+	/** A case found for someone entitled to it. */
+	public record Found(long id, CaseStatus status) {
+	}
+
+	/** The case, if {@code access} lets its actor at it. */
+	public java.util.Optional<Found> find(String caseNo, CaseAccess access) {
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(caseNo);
+		params.addAll(access.params());
+		return this.jdbc
+			.sql("select c.id, c.status from case_file c where c.case_no = ? and (" + access.condition() + ")")
+			.params(params)
+			.query((rs, n) -> new Found(rs.getLong(1), CaseStatus.valueOf(rs.getString(2))))
+			.optional();
 	}
 
 	public java.util.Optional<Long> idOf(String caseNo) {

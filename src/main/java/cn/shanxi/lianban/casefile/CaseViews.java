@@ -1,5 +1,7 @@
 package cn.shanxi.lianban.casefile;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import java.time.ZoneId;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import cn.shanxi.lianban.audit.AuditEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseViews {
 
-	private static final String VIEW = """
-			select (jsonb_build_object(
+	/** The case {@code c} as one JSON object. */
+	private static final String VIEW_OBJECT = """
+			jsonb_build_object(
 			  'caseNo', c.case_no, 'status', c.status, 'statusReason', c.status_reason, 'channel', c.channel,
 			  'createdAt', beijing_time(c.created_at), 'updatedAt', beijing_time(c.updated_at), 'form', c.form,
 			  'workItems', coalesce((select jsonb_agg(jsonb_build_object(
@@ -41,7 +45,10 @@ public class CaseViews {
 			      'id', a.id, 'kind', a.kind, 'fileName', a.file_name, 'contentType', a.content_type,
 			      'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', beijing_time(a.uploaded_at)) order by a.id)
 			    from case_attachment a where a.case_id = c.id), '[]'::jsonb)
-			) || coalesce((select jsonb_build_object('warnings', w) from (select cast(? as jsonb) as w) x
+			)""";
+
+	private static final String VIEW = "select (" + VIEW_OBJECT + """
+			 || coalesce((select jsonb_build_object('warnings', w) from (select cast(? as jsonb) as w) x
 			    where w is not null), '{}'::jsonb))::text
 			from case_file c where c.case_no = ?
 			""";
@@ -75,6 +82,26 @@ public class CaseViews {
 		// read back inside a transaction: with the events it has gathered
 		this.timeline.flush();
 		return this.jdbc.sql(VIEW).params(warningsJson, caseNo).query(String.class).optional();
+	}
+
+	/**
+	 * The case as JSON text for one who asks to read it: empty when there is no such case
+	 * or {@code access} does not let them read it. The read and its audit entry —
+	 * {@code READ}, or {@code DENIED} when nothing was answered — are one statement.
+	 */
+	public Optional<String> read(String caseNo, CaseAccess access, AuditEntry audit) {
+		List<Object> params = new ArrayList<>();
+		params.add(caseNo);
+		params.addAll(access.params());
+		params.addAll(audit.valuesFor(List.of()));
+		return this.jdbc
+			.sql("with v as (select (" + VIEW_OBJECT + ")::text as json from case_file c where c.case_no = ? and ("
+					+ access.condition() + ")), "
+					+ AuditEntry.cte("a", "case when exists (select 1 from v) then 'READ' else 'DENIED' end")
+					+ " select json from v")
+			.params(params)
+			.query(String.class)
+			.optional();
 	}
 
 	/**

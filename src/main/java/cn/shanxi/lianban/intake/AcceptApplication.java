@@ -14,7 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.shanxi.lianban.access.AccessCodes;
+import cn.shanxi.lianban.access.Role;
+import cn.shanxi.lianban.audit.Audit;
+import cn.shanxi.lianban.audit.AuditEntry;
 import cn.shanxi.lianban.casefile.ApplicationAccepted;
+import cn.shanxi.lianban.casefile.CaseOwnership;
 import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.casefile.CaseRecords;
 import cn.shanxi.lianban.casefile.CaseStatus;
@@ -63,13 +68,16 @@ public class AcceptApplication {
 
 	private final ApplicationEventPublisher events;
 
+	private final Audit audit;
+
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
 	AcceptApplication(CaseRecords cases, CaseTimeline timeline, CaseViews views, ItemPlanner planner,
-			Attachments attachments, IdempotencyRecords idempotency, ApplicationEventPublisher events,
+			Attachments attachments, IdempotencyRecords idempotency, ApplicationEventPublisher events, Audit audit,
 			ObjectMapper json, Clock clock) {
+		this.audit = audit;
 		this.cases = cases;
 		this.timeline = timeline;
 		this.views = views;
@@ -130,7 +138,15 @@ public class AcceptApplication {
 				form.deceased().idNumber(), form.deceased().name(), form.applicant().idNumber(),
 				form.applicant().phone(), write(form), form.items(), workItems(plan),
 				entries.stream().map((e) -> new NewCase.NewEvent(e.type(), e.source(), write(e.detail()))).toList());
-		NewCase.Stored stored = this.cases.insert(newCase);
+		// the family's access code (查询码): in the answer and the SMS, kept only as a
+		// digest
+		String accessCode = AccessCodes.newCode();
+		Actor actor = command.client();
+		NewCase.Stored stored = this.cases.insert(newCase,
+				new CaseOwnership(
+						actor.is(Role.CLERK) || "WINDOW".equals(actor.channel()) ? actor.serviceCentre() : null,
+						AccessCodes.sha256(accessCode)),
+				this.audit.entry(actor, AuditEntry.Action.CREATE, null, AuditEntry.Part.CASE, null));
 		if (!command.files().isEmpty()) {
 			List<CaseTimeline.Entry> more = new ArrayList<>();
 			for (Attachments.Checked file : command.files()) {
@@ -142,10 +158,12 @@ public class AcceptApplication {
 			this.timeline.record(stored.id(), more);
 		}
 		this.events.publishEvent(new ApplicationAccepted(stored.id(), stored.caseNo(), form.deceased().idNumber(),
-				form.deceased().name(), form.applicant().phone(), stored.workItems()));
+				form.deceased().name(), form.applicant().phone(), stored.workItems(), accessCode));
 		String warnings = command.warnings().isEmpty() ? null : write(command.warnings());
-		String body = this.views.ofNewCase(newCase, stored, warnings)
+		String view = this.views.ofNewCase(newCase, stored, warnings)
 			.orElseGet(() -> this.views.json(stored.caseNo(), warnings).orElseThrow());
+		// the answer (and its replays) alone carries the access code: a GET never does
+		String body = view.substring(0, view.lastIndexOf('}')) + ",\"accessCode\":\"" + accessCode + "\"}";
 		if (key != null) {
 			this.idempotency.complete(command.client().id(), key, stored.caseNo(), body);
 		}

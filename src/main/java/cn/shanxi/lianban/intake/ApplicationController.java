@@ -10,7 +10,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import cn.shanxi.lianban.audit.Audit;
+import cn.shanxi.lianban.audit.AuditEntry;
 import cn.shanxi.lianban.casefile.ApplicationForm;
+import cn.shanxi.lianban.casefile.CaseAccess;
 import cn.shanxi.lianban.casefile.CaseView;
 import cn.shanxi.lianban.casefile.CaseViews;
 import cn.shanxi.lianban.support.ProblemException;
@@ -45,8 +48,14 @@ class ApplicationController {
 
 	private final AcceptQueue queue;
 
+	private final Audit audit;
+
+	/** The family's access code (查询码), to read their case on another channel. */
+	static final String ACCESS_CODE = "X-Access-Code";
+
 	ApplicationController(FormReader reader, ApplicationValidator validator, Attachments attachments,
-			AcceptApplication accept, CaseViews views, AcceptQueue queue) {
+			AcceptApplication accept, CaseViews views, AcceptQueue queue, Audit audit) {
+		this.audit = audit;
 		this.reader = reader;
 		this.validator = validator;
 		this.attachments = attachments;
@@ -87,10 +96,15 @@ class ApplicationController {
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(schema = @Schema(implementation = CaseView.class))))
 	@GetMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> get(@PathVariable String caseNo) {
+	ResponseEntity<String> get(@PathVariable String caseNo, @AuthenticationPrincipal Actor actor,
+			@RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
+		OnBehalfOf.require(actor);
+		// a case the caller may not read is answered as an unknown one, and audited
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.views.json(caseNo, null)
+			.body(this.views
+				.read(caseNo, CaseAccess.of(actor, accessCode),
+						this.audit.entry(actor, AuditEntry.Action.READ, caseNo, AuditEntry.Part.CASE, null))
 				.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo)));
 	}
 
@@ -101,6 +115,7 @@ class ApplicationController {
 				.invalid(List.of(new cn.shanxi.lianban.support.FieldError("Idempotency-Key", "idempotencyKey.format",
 						"Idempotency-Key 应为1至200个字符", "Idempotency-Key must be 1 to 200 characters")));
 		}
+		OnBehalfOf.require(client);
 		ApplicationForm form = this.reader.read(json);
 		Findings findings = this.validator.validate(form);
 		List<Attachments.Checked> files = new ArrayList<>();
@@ -116,6 +131,7 @@ class ApplicationController {
 		if (findings.hasErrors()) {
 			throw ProblemException.invalid(findings.errors());
 		}
+		OnBehalfOf.requireApplicant(client, form.applicant().idNumber());
 		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		AcceptApplication.Command command = new AcceptApplication.Command(client, form, findings.plan(), files,
 				findings.warnings(), idempotencyKey, requestSha256);

@@ -7,7 +7,11 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import cn.shanxi.lianban.audit.Audit;
+import cn.shanxi.lianban.audit.AuditEntry;
+import cn.shanxi.lianban.casefile.CaseAccess;
 import cn.shanxi.lianban.casefile.CaseRecords;
+import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.casefile.CaseTimeline;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
@@ -34,7 +38,15 @@ class AttachmentController {
 
 	private final TransactionTemplate tx;
 
-	AttachmentController(Attachments attachments, CaseRecords cases, CaseTimeline timeline, TransactionTemplate tx) {
+	private final Audit audit;
+
+	/** A case in one of these has ended: nothing is added to it. */
+	private static final java.util.Set<CaseStatus> ENDED = java.util.EnumSet.of(CaseStatus.COMPLETED,
+			CaseStatus.COMPLETED_PARTIALLY, CaseStatus.REJECTED);
+
+	AttachmentController(Attachments attachments, CaseRecords cases, CaseTimeline timeline, TransactionTemplate tx,
+			Audit audit) {
+		this.audit = audit;
 		this.attachments = attachments;
 		this.cases = cases;
 		this.timeline = timeline;
@@ -50,6 +62,7 @@ class AttachmentController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Stored> upload(@PathVariable String caseNo, @RequestPart("kind") String kind,
 			@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Actor client) throws IOException {
+		OnBehalfOf.require(client);
 		Attachments.Kind parsedKind = kind(kind);
 		Findings findings = new Findings();
 		Attachments.Checked checked = this.attachments.check("file", parsedKind, file.getOriginalFilename(),
@@ -58,9 +71,15 @@ class AttachmentController {
 			throw ProblemException.invalid(findings.errors());
 		}
 		Stored stored = this.tx.execute((status) -> {
-			long caseId = this.cases.idOf(caseNo)
+			CaseRecords.Found found = this.cases.find(caseNo, CaseAccess.owner(client))
 				.orElseThrow(() -> ProblemException.notFound("案件不存在：" + caseNo, "No case " + caseNo));
+			if (ENDED.contains(found.status())) {
+				throw ProblemException.conflict("case-ended", "案件已办结，不能再补传材料",
+						"The case has ended: no material can be added", found.status().name());
+			}
+			long caseId = found.id();
 			long id = this.attachments.store(caseId, checked);
+			this.audit.record(client, AuditEntry.Action.CREATE, caseNo, AuditEntry.Part.ATTACHMENT, null);
 			this.timeline.record(caseId, "ATTACHMENT_ADDED", client.source(),
 					Map.of("attachmentId", id, "kind", parsedKind, "sha256", checked.sha256()));
 			return new Stored(id, parsedKind.name(), checked.contentType(), checked.content().length, checked.sha256());

@@ -71,7 +71,7 @@ class FamilyNotifications {
 		Contact c = new Contact(accepted.caseNo(), CaseStatus.AWAITING_CERTIFICATE, accepted.deceasedName(),
 				accepted.applicantPhone());
 		List<NotificationOutbox.Entry> messages = new ArrayList<>();
-		render(SmsEvent.CASE_RECEIVED, c, Map.of()).ifPresent(
+		render(SmsEvent.CASE_RECEIVED, c, Map.of("accessCode", accessCode(accepted))).ifPresent(
 				(text) -> messages.add(new NotificationOutbox.Entry(null, SmsEvent.CASE_RECEIVED.name(), null, text)));
 		// the matching may have found the certificate already: then there is nothing
 		// to wait for, and the outbox row is written only if the case still waits
@@ -79,6 +79,10 @@ class FamilyNotifications {
 			.ifPresent((text) -> messages.add(new NotificationOutbox.Entry(null, SmsEvent.AWAITING_CERTIFICATE.name(),
 					null, text, CaseStatus.AWAITING_CERTIFICATE.name())));
 		this.outbox.enqueueAll(Channel.SMS, accepted.caseId(), messages);
+	}
+
+	private static String accessCode(ApplicationAccepted accepted) {
+		return (accepted.accessCode() != null) ? accepted.accessCode() : "";
 	}
 
 	/**

@@ -23,7 +23,7 @@ class SmsTemplates {
 
 	/** What a template may say. */
 	static final Set<String> PLACEHOLDERS = Set.of("caseNo", "deceasedName", "item", "agency", "payment", "reason",
-			"bring", "windowItems", "windowCount");
+			"bring", "windowItems", "windowCount", "accessCode");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 

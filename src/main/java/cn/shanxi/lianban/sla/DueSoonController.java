@@ -1,5 +1,9 @@
 package cn.shanxi.lianban.sla;
 
+import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.access.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,7 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Clerks: the work items close to their promised time (OPERATOR). */
+/**
+ * The work items close to their promised time: every agency's (OPERATOR), one's own
+ * (SUPERVISOR).
+ */
 @RestController
 class DueSoonController {
 
@@ -34,7 +41,11 @@ class DueSoonController {
 			+ "items past due but not yet escalated come first")
 	@GetMapping(path = "/api/v1/work-items/due-soon", produces = MediaType.APPLICATION_JSON_VALUE)
 	Answer dueSoon(@RequestParam(defaultValue = "PT4H") String within, @RequestParam(required = false) String agency,
-			@RequestParam(defaultValue = "200") String limit) {
+			@RequestParam(defaultValue = "200") String limit, @AuthenticationPrincipal Actor actor) {
+		if (actor != null && actor.is(Role.SUPERVISOR)) {
+			// a supervisor sees their own agency's items only
+			agency = actor.agency();
+		}
 		List<FieldError> errors = new ArrayList<>();
 		Duration window = null;
 		try {

@@ -6,18 +6,24 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.access.Role;
+import cn.shanxi.lianban.audit.Audit;
+import cn.shanxi.lianban.audit.AuditEntry;
 import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/applications} for clerks (OPERATOR): the cases, newest first, paged.
- * Parameters are read as text and checked here, so a wrong one is a 422 naming it, in
- * Chinese and English.
+ * {@code GET /api/v1/applications}: the cases, newest first, paged — every case for
+ * operators, their service centre's for clerks, those with an item of their agency for
+ * supervisors. Parameters are read as text and checked here, so a wrong one is a 422
+ * naming it, in Chinese and English.
  */
 @RestController
 class CaseListController {
@@ -26,8 +32,11 @@ class CaseListController {
 
 	private final CaseListing listing;
 
-	CaseListController(CaseListing listing) {
+	private final Audit audit;
+
+	CaseListController(CaseListing listing, Audit audit) {
 		this.listing = listing;
+		this.audit = audit;
 	}
 
 	@Operation(summary = "Cases for clerks, newest first: filter by status, by an agency with an item in the case, "
@@ -35,7 +44,7 @@ class CaseListController {
 	@GetMapping(path = "/api/v1/applications", produces = MediaType.APPLICATION_JSON_VALUE)
 	CaseListing.Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String agency,
 			@RequestParam(required = false) String overdue, @RequestParam(defaultValue = "0") String page,
-			@RequestParam(defaultValue = "20") String size) {
+			@RequestParam(defaultValue = "20") String size, @AuthenticationPrincipal Actor actor) {
 		List<FieldError> errors = new ArrayList<>();
 		CaseStatus caseStatus = null;
 		if (status != null && !status.isBlank()) {
@@ -67,7 +76,15 @@ class CaseListController {
 		if (!errors.isEmpty()) {
 			throw ProblemException.invalid(errors);
 		}
-		return this.listing.find(new CaseListing.Query(caseStatus, agencyCode, overdueOnly, pageNo, pageSize));
+		// a clerk sees their service centre's cases, a supervisor those with an item of
+		// their agency
+		String serviceCentre = actor.is(Role.CLERK) ? actor.serviceCentre() : null;
+		if (actor.is(Role.SUPERVISOR)) {
+			agencyCode = actor.agency();
+		}
+		this.audit.read(actor, null, AuditEntry.Part.CASE_LIST);
+		return this.listing
+			.find(new CaseListing.Query(caseStatus, agencyCode, overdueOnly, pageNo, pageSize, serviceCentre));
 	}
 
 	private static int number(String text, String field, int min, int max, List<FieldError> errors) {

@@ -30,7 +30,7 @@ class CaseListing {
 	}
 
 	/** What the clerk asked for; {@code null} filters are not applied. */
-	record Query(CaseStatus status, String agency, Boolean overdue, int page, int size) {
+	record Query(CaseStatus status, String agency, Boolean overdue, int page, int size, String serviceCentre) {
 	}
 
 	/** One case of the list. */
@@ -49,6 +49,10 @@ class CaseListing {
 		if (query.status() != null) {
 			where.append(" and c.status = ?");
 			params.add(query.status().name());
+		}
+		if (query.serviceCentre() != null) {
+			where.append(" and c.service_centre = ?");
+			params.add(query.serviceCentre());
 		}
 		if (query.agency() != null) {
 			where.append(" and exists (select 1 from work_item a where a.case_id = c.id and a.agency = ?)");

@@ -85,7 +85,9 @@ class ApplicationIntakeIntegrationTests {
 			.query(String.class)
 			.list()).containsExactly("APPLICATION_RECEIVED", "AWAITING_CERTIFICATE");
 
-		HubApi.Response read = this.api.get("/api/v1/applications/" + caseNo, HubApi.WINDOW);
+		// a family may apply online and follow at the window: with the case's access code
+		HubApi.Response read = this.api.get("/api/v1/applications/" + caseNo, HubApi.WINDOW, "X-Access-Code",
+				answer.json().get("accessCode").asText());
 		assertThat(read.status()).isEqualTo(200);
 		JsonNode view = read.json();
 		assertThat(view.get("form").get("deceased").get("idNumber").asText()).isEqualTo(deceasedId);
@@ -136,6 +138,8 @@ class ApplicationIntakeIntegrationTests {
 
 			assertThat(((ObjectNode) answer).remove("warnings") != null)
 				.isEqualTo(form != plain && form != certificateFirst);
+			assertThat(((ObjectNode) answer).remove("accessCode")).as("the answer alone carries the access code")
+				.isNotNull();
 			assertThat(answer).as(created.body()).isEqualTo(stored);
 		}
 		assertThat(this.api.get("/api/v1/applications/" + caseOf(id), HubApi.WEB).json().get("status").asText())
@@ -261,7 +265,8 @@ class ApplicationIntakeIntegrationTests {
 
 	@Test
 	void unknownCaseIsA404Problem() {
-		HubApi.Response answer = this.api.get("/api/v1/applications/SX20260101999999", HubApi.WEB);
+		HubApi.Response answer = this.api.get("/api/v1/applications/SX20260101999999", HubApi.WEB, "X-On-Behalf-Of",
+				cn.shanxi.lianban.TestIds.next());
 
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");

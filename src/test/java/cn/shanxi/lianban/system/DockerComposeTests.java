@@ -29,7 +29,8 @@ class DockerComposeTests {
 	void everyVariableTheComposeFileSetsIsOneTheHubReads() throws IOException {
 		JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile());
 		TreeSet<String> read = new TreeSet<>();
-		Matcher m = READ.matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
+		Matcher m = READ.matcher(Files.readString(Path.of("src/main/resources/application.yaml"))
+				+ Files.readString(Path.of("src/main/resources/application-prod.yaml")));
 		while (m.find()) {
 			read.add(m.group(1));
 		}
@@ -41,6 +42,10 @@ class DockerComposeTests {
 		}
 
 		assertThat(set).isNotEmpty().contains("LIANBAN_DB_URL");
+		// issue 15: the compose file runs the prod profile
+		assertThat(compose.get("services").get("hub-1").get("environment").get("SPRING_PROFILES_ACTIVE").asText())
+			.isEqualTo("prod");
+		read.add("SPRING_PROFILES_ACTIVE");
 		assertThat(read).containsAll(set);
 		String readme = Files.readString(Path.of("README.md"));
 		assertThat(set).allSatisfy((variable) -> assertThat(readme).contains(variable));

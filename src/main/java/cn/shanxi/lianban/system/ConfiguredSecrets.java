@@ -1,0 +1,126 @@
+package cn.shanxi.lianban.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * The secrets of {@code application.yaml}: machine clients' API keys, partners' API keys
+ * and drop-box passwords, the agencies' SFTP passwords, the partners' own SFTP servers'
+ * passwords, the audit log's key, the database password; and the demo people, which
+ * production must not have. Each is named by the variable its placeholder reads.
+ */
+public class ConfiguredSecrets implements SecretSource {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::(.*))?}");
+
+	/**
+	 * Property name patterns (regular expressions), what each secret is for, the sibling
+	 * property naming its owner, and "optional" for a secret production may go without.
+	 */
+	private static final List<String[]> SECRETS = List.of(
+			new String[] { "lianban\\.security\\.clients\\[\\d+]\\.key", "API key of client", "id" },
+			new String[] { "lianban\\.partners\\.list\\[\\d+]\\.api-key", "API key of partner", "code" },
+			new String[] { "lianban\\.partners\\.list\\[\\d+]\\.sftp\\.password", "drop-box SFTP password of partner",
+					"code" },
+			new String[] { "lianban\\.agencies\\.[A-Z_]+\\.endpoint\\.password", "SFTP password of the agency", null },
+			new String[] { "lianban\\.certificates\\.remote-sftp\\.sources\\[\\d+]\\.password",
+					"password of a partner's SFTP server", "partner" },
+			new String[] { "lianban\\.audit\\.key", "the audit log's seal key", null },
+			new String[] { "spring\\.datasource\\.password", "the database password", null, "optional" });
+
+	@Override
+	public List<Secret> secrets(ConfigurableEnvironment env) {
+		List<Secret> secrets = new ArrayList<>();
+		for (String name : names(env)) {
+			for (String[] secret : SECRETS) {
+				if (name.matches(secret[0])) {
+					// the database may trust its clients by certificate or network: a
+					// password is checked only for a demo value
+					secrets.add(secret(env, name, describe(env, name, secret[1], secret[2]), secret.length < 4));
+				}
+			}
+			if (name.equals("lianban.accounts.first-admin.password")) {
+				secrets.add(secret(env, name, "the first administrator's password", false));
+			}
+		}
+		// the list as bound: the prod profile's empty one wins over the embedded
+		// default's
+		int demoPeople = Binder.get(env)
+			.bind("lianban.accounts.demo-people", Bindable.listOf(Map.class))
+			.map(List::size)
+			.orElse(0);
+		if (demoPeople > 0) {
+			secrets.add(new Secret("lianban.accounts.demo-people", demoPeople + " demo people (演示账户) are configured",
+					"demo", "demo", true));
+		}
+		return secrets;
+	}
+
+	private static String describe(ConfigurableEnvironment env, String name, String what, String key) {
+		String base = name.substring(0, name.lastIndexOf('.'));
+		if (name.matches(".*\\.sftp\\.password")) {
+			base = base.substring(0, base.lastIndexOf('.'));
+		}
+		if (key != null && env.getProperty(base + "." + key) != null) {
+			return what + " " + env.getProperty(base + "." + key);
+		}
+		if (name.startsWith("lianban.agencies.")) {
+			return what + " " + name.split("\\.")[2];
+		}
+		return what;
+	}
+
+	private static Secret secret(ConfigurableEnvironment env, String name, String what, boolean required) {
+		String variable = name;
+		String demo = null;
+		for (PropertySource<?> source : env.getPropertySources()) {
+			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				continue;
+			}
+			Object raw = source.getProperty(name);
+			if (raw != null) {
+				Matcher m = PLACEHOLDER.matcher(raw.toString().trim());
+				if (m.matches()) {
+					variable = m.group(1);
+					demo = m.group(2);
+				}
+				break;
+			}
+		}
+		String value;
+		try {
+			value = env.getProperty(name);
+		}
+		catch (IllegalArgumentException ex) {
+			// a placeholder without a default and no value
+			value = null;
+		}
+		return new Secret(variable, what, value, (demo != null && !demo.isEmpty()) ? demo : null, required);
+	}
+
+	private static List<String> names(ConfigurableEnvironment env) {
+		List<String> names = new ArrayList<>();
+		for (PropertySource<?> source : env.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable
+					&& !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (!names.contains(name)) {
+						names.add(name);
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+}
