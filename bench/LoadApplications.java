@@ -39,6 +39,10 @@ public class LoadApplications {
 		int seconds = Integer.parseInt(args[3]);
 		int warmup = Integer.parseInt(args[4]);
 		String template = Files.readString(Path.of(args[5]));
+		java.util.regex.Matcher applicant = java.util.regex.Pattern
+			.compile("\"applicant\"\\s*:\\s*\\{[^}]*?\"idNumber\"\\s*:\\s*\"([0-9X]{18})\"")
+			.matcher(template);
+		APPLICANT = applicant.find() ? applicant.group(1) : "";
 		URI uri = URI.create(base);
 		AtomicInteger serial = new AtomicInteger();
 		long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
@@ -117,6 +121,9 @@ public class LoadApplications {
 	}
 
 	/** One keep-alive HTTP/1.1 connection; reopened when the server closes it. */
+	/** The form's applicant, whom the channel acts for ({@code X-On-Behalf-Of}). */
+	private static String APPLICANT = "";
+
 	static final class Connection {
 
 		private final String host;
@@ -147,7 +154,9 @@ public class LoadApplications {
 				this.in = new BufferedInputStream(this.socket.getInputStream(), 16384);
 			}
 			String head = "POST " + path + " HTTP/1.1\r\nHost: " + this.host + ":" + this.port
-					+ "\r\nContent-Type: application/json\r\nX-Api-Key: " + this.key + "\r\nContent-Length: "
+					+ "\r\nContent-Type: application/json\r\nX-Api-Key: " + this.key
+					// the channel applies for the person it authenticated: the form's applicant
+					+ "\r\nX-On-Behalf-Of: " + APPLICANT + "\r\nContent-Length: "
 					+ body.length + "\r\n\r\n";
 			byte[] h = head.getBytes(StandardCharsets.US_ASCII);
 			byte[] request = Arrays.copyOf(h, h.length + body.length);

@@ -37,10 +37,12 @@ birth="1950-${month}-${day}"
 echo "Deceased ID (fresh, masked): ${id:0:4}**********${id:14:4}"
 
 form=$(sed -e "s/140105195001010018/${id}/g" "$form_file")
+# the channel acts for the person it authenticated, the form's applicant (X-On-Behalf-Of)
+applicant=$(printf '%s' "$form" | tr -d '\n' | grep -o '"applicant": *{[^}]*' | grep -o '"idNumber": *"[0-9X]*"' | cut -d'"' -f4)
 certificate=$(sed -e "s/140105195001010018/${id}/g" -e "s/1950-01-01/${birth}/g" "$certificate_file")
 
 answer=$(curl -sS -X POST "$hub/api/v1/applications" -H 'X-Api-Key: demo-web-key' \
-	-H 'Content-Type: application/json' -H "Idempotency-Key: demo-$id" --data-binary "$form")
+	-H "X-On-Behalf-Of: $applicant" -H 'Content-Type: application/json' -H "Idempotency-Key: demo-$id" --data-binary "$form")
 case_no=$(printf '%s' "$answer" | grep -o '"caseNo": *"[^"]*"' | head -1 | cut -d'"' -f4 || true)
 if [ -z "$case_no" ]; then
 	echo "The application was refused: $answer" >&2
@@ -50,7 +52,7 @@ echo "Case $case_no"
 
 status_of() {
 	local view
-	view=$(curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key')
+	view=$(curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key' -H "X-On-Behalf-Of: $applicant")
 	if command -v jq > /dev/null; then
 		printf '%s' "$view" | jq -r .status
 	else
@@ -84,10 +86,10 @@ while [ $SECONDS -lt $deadline ]; do
 done
 
 if command -v jq > /dev/null; then
-	curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key' \
+	curl -sS "$hub/api/v1/applications/$case_no" -H 'X-Api-Key: demo-web-key' -H "X-On-Behalf-Of: $applicant" \
 		| jq -r '.workItems[] | "  \(.item)  \(.agency)  \(.status)\(if .amount then "  " + (.amount|tostring) else "" end)"'
 fi
-echo "Follow it: curl -s $hub/api/v1/applications/$case_no -H 'X-Api-Key: demo-web-key'"
+echo "Follow it: curl -s $hub/api/v1/applications/$case_no -H 'X-Api-Key: demo-web-key' -H 'X-On-Behalf-Of: $applicant'"
 case "$last" in
 	COMPLETED | COMPLETED_PARTIALLY) exit 0 ;;
 	*) echo "Not ended within ${wait_seconds}s" >&2; exit 1 ;;

@@ -441,6 +441,7 @@ public final class DispatchBenchmark {
 						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/applications"))
 							.timeout(Duration.ofSeconds(60))
 							.header("X-Api-Key", "demo-web-key")
+							.header("X-On-Behalf-Of", form.path("applicant").path("idNumber").asText())
 							.header("Content-Type", "application/json")
 							.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
 							.build(), HttpResponse.BodyHandlers.discarding())
