@@ -118,7 +118,7 @@ class ApplicationMaterialsIntegrationTests {
 		Multipart body = new Multipart().text("kind", "OTHER").file("file", "x.pdf", "application/pdf", PDF);
 
 		HubApi.Response answer = this.api.post("/api/v1/applications/SX19990101000001/attachments", HubApi.WEB,
-				body.contentType(), body.bytes());
+				body.contentType(), body.bytes(), "X-On-Behalf-Of", cn.shanxi.lianban.TestIds.next());
 
 		assertThat(answer.status()).isEqualTo(404);
 	}
