@@ -18,12 +18,18 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.shanxi.lianban.support.IdNumbers;
+
 /**
  * Real HTTP over loopback to the hub under test. A credential is a machine client's API
  * key or a person's {@code Basic …} (see {@link #person}). A channel acts for the
  * family's applicant ({@code X-On-Behalf-Of}): unless a test gives the header itself,
  * this helper sends the applicant of the form it posts, and for a case it applied for,
- * that case's applicant — so a test reads its own cases as the family would.
+ * that case's applicant — so a test reads its own cases as the family would. A channel's
+ * real-name authentication always yields a valid ID number, so where the posted form
+ * names no valid applicant (a test of a broken form or body) the helper names
+ * {@link #AUTHENTICATED_PERSON}, as the channel would; {@link #NO_ONE} as the header's
+ * value sends no header at all.
  */
 public final class HubApi {
 
@@ -50,6 +56,18 @@ public final class HubApi {
 	public static final String AUDITOR = person("auditor", "demo-auditor-password");
 
 	public static final String ADMIN = person("admin", "demo-admin-password");
+
+	/**
+	 * The person a channel authenticated, named when the posted form names no valid
+	 * applicant.
+	 */
+	public static final String AUTHENTICATED_PERSON = TestIds.next("140109");
+
+	/**
+	 * As the value of {@code X-On-Behalf-Of}: send no such header (a channel naming no
+	 * one).
+	 */
+	public static final String NO_ONE = "<no one>";
 
 	private static final Set<String> CHANNELS = Set.of(WEB, WINDOW, APP, MINI_PROGRAM);
 
@@ -93,13 +111,13 @@ public final class HubApi {
 		if (apiKey != null && CHANNELS.contains(apiKey) && path.equals("/api/v1/applications")
 				&& !has(headers, "X-On-Behalf-Of")) {
 			Matcher m = APPLICANT_ID.matcher(new String(body, StandardCharsets.UTF_8));
-			applicant = m.find() ? m.group(1) : null;
+			applicant = (m.find() && IdNumbers.isValid(m.group(1))) ? m.group(1) : AUTHENTICATED_PERSON;
 		}
 		Response answer = send(request, apiKey, path, applicant, headers);
 		if (answer.status() == 201 && path.equals("/api/v1/applications")) {
 			String caseNo = answer.json().path("caseNo").asText();
 			String by = (applicant != null) ? applicant : value(headers, "X-On-Behalf-Of");
-			if (by != null && !caseNo.isEmpty()) {
+			if (by != null && !by.equals(NO_ONE) && !caseNo.isEmpty()) {
 				APPLICANTS.put(caseNo, by);
 			}
 		}
@@ -138,7 +156,9 @@ public final class HubApi {
 			}
 		}
 		for (int i = 0; i + 1 < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
+			if (!NO_ONE.equals(headers[i + 1])) {
+				request.header(headers[i], headers[i + 1]);
+			}
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(),

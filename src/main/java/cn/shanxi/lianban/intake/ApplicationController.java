@@ -115,6 +115,8 @@ class ApplicationController {
 				.invalid(List.of(new cn.shanxi.lianban.support.FieldError("Idempotency-Key", "idempotencyKey.format",
 						"Idempotency-Key 应为1至200个字符", "Idempotency-Key must be 1 to 200 characters")));
 		}
+		// who acts comes first, as the API key does; then the form (the contract's 400/422),
+		// and only a valid form is matched against the person (403)
 		OnBehalfOf.require(client);
 		ApplicationForm form = this.reader.read(json);
 		Findings findings = this.validator.validate(form);

@@ -108,6 +108,34 @@ class ChannelAccessIntegrationTests {
 			.single()).as("nothing stored").isZero();
 	}
 
+	/**
+	 * Who acts comes first, as the API key does: a channel naming no one is refused
+	 * before its body is read; one that names its person gets the contract's answer for
+	 * its body, and a mistyped applicant ID is the form's 422 naming the field, not a
+	 * 403.
+	 */
+	@Test
+	void whoActsIsCheckedBeforeTheBodyAndTheFormBeforeTheApplicantMatch() {
+		String person = TestIds.next();
+		ObjectNode typo = Forms.fresh();
+		Forms.at(typo, "applicant").put("idNumber", person.substring(0, 17) + (person.charAt(17) == '0' ? '1' : '0'));
+
+		HubApi.Response noOne = this.api.postJson("/api/v1/applications", HubApi.WEB, "{\"applicant\": ",
+				"X-On-Behalf-Of", HubApi.NO_ONE);
+		HubApi.Response unreadable = this.api.postJson("/api/v1/applications", HubApi.WEB, "{\"applicant\": ",
+				"X-On-Behalf-Of", person);
+		HubApi.Response mistyped = this.api.postJson("/api/v1/applications", HubApi.WEB, typo.toString(),
+				"X-On-Behalf-Of", person);
+
+		assertThat(noOne.status()).isEqualTo(400);
+		assertThat(noOne.json().get("type").asText()).endsWith("on-behalf-of-missing");
+		assertThat(unreadable.status()).isEqualTo(400);
+		assertThat(unreadable.json().get("type").asText()).endsWith("unreadable");
+		assertThat(mistyped.status()).as(mistyped.body()).isEqualTo(422);
+		assertThat(mistyped.json().get("errors"))
+			.anySatisfy((e) -> assertThat(e.get("field").asText()).isEqualTo("applicant.idNumber"));
+	}
+
 	@Test
 	void materialsAreAddedOnlyByTheOwningChannelAndPersonAndNotOnceTheCaseHasEnded() {
 		HubApi.Response created = this.api.postJson("/api/v1/applications", HubApi.WEB, Forms.fresh().toString());
