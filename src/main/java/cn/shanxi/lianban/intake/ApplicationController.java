@@ -13,8 +13,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.casefile.CaseView;
 import cn.shanxi.lianban.casefile.CaseViews;
+import cn.shanxi.lianban.casefile.OneCasePerDeceased;
+import cn.shanxi.lianban.support.Problem;
 import cn.shanxi.lianban.support.ProblemException;
 import cn.shanxi.lianban.system.ApiClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,8 +48,11 @@ class ApplicationController {
 
 	private final AcceptQueue queue;
 
+	private final OneCasePerDeceased oneCase;
+
 	ApplicationController(FormReader reader, ApplicationValidator validator, Attachments attachments,
-			AcceptApplication accept, CaseViews views, AcceptQueue queue) {
+			AcceptApplication accept, CaseViews views, AcceptQueue queue, OneCasePerDeceased oneCase) {
+		this.oneCase = oneCase;
 		this.reader = reader;
 		this.validator = validator;
 		this.attachments = attachments;
@@ -119,7 +125,16 @@ class ApplicationController {
 		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		AcceptApplication.Command command = new AcceptApplication.Command(client, form, findings.plan(), files,
 				findings.warnings(), idempotencyKey, requestSha256);
-		AcceptApplication.Answer answer = this.queue.inTurn(() -> this.accept.accept(command));
+		AcceptApplication.Answer answer;
+		try {
+			answer = this.queue.inTurn(() -> this.accept.accept(command));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!OneCasePerDeceased.isViolation(ex)) {
+				throw ex;
+			}
+			throw deceasedHasACase(form.deceased().idNumber());
+		}
 		var response = ResponseEntity.created(URI.create("/api/v1/applications/" + answer.caseNo()))
 			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.replayed()) {
@@ -128,6 +143,27 @@ class ApplicationController {
 		// bytes, encoded once: a String answer is encoded twice (for its length, then to
 		// write)
 		return response.body(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * 409: the deceased has a case (not REJECTED) already; nothing was stored. The family
+	 * (or another relative) follows that case instead.
+	 */
+	private ProblemException deceasedHasACase(String deceasedIdNumber) {
+		String caseNo = this.oneCase.openCase(deceasedIdNumber).orElse(null);
+		if (caseNo == null) {
+			// the other case was rejected in between: a retry opens a new one
+			return ProblemException.conflict("deceased-has-case", "该逝者的另一份申请正在处理，请稍后重试",
+					"Another application for this deceased is being handled; try again shortly", null);
+		}
+		String url = "/api/v1/applications/" + caseNo;
+		return new ProblemException(Problem
+			.of(409, "deceased-has-case", "该逝者已有联办案件", "This deceased already has a case",
+					"该逝者已有案件 " + caseNo + "，未新建案件；请凭该案件号查询办理进度（" + url + "），其他亲属无需再次申请 / The deceased already has case "
+							+ caseNo + ": no new case was opened. Follow that case by its number (" + url
+							+ "); another relative need not apply again")
+			.with("caseNo", caseNo)
+			.with("caseUrl", url));
 	}
 
 	private record Upload(String part, Attachments.Kind kind, MultipartFile file) {

@@ -41,6 +41,9 @@ class SecurityConfiguration {
 				// provenance: the messages sent about a case, payloads included
 				.requestMatchers("/api/v1/applications/*/messages", "/api/v1/applications/*/messages/**")
 				.hasRole("OPERATOR")
+				// records: an operator decides a case held for a name to check
+				.requestMatchers("/api/v1/applications/*/hold/**")
+				.hasRole("OPERATOR")
 				.requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/*/attachments")
 				.hasRole("CHANNEL")
 				.requestMatchers("/api/v1/applications/**", "/api/v1/applications", "/api/v1/guide")

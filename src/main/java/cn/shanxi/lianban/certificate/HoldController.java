@@ -1,0 +1,46 @@
+package cn.shanxi.lianban.certificate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.shanxi.lianban.system.ApiClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 待核实案件: an operator decides a case held because its application and its death
+ * certificate name the deceased differently (OPERATOR credential). Who decided is the
+ * authenticated caller, never a field of the request.
+ */
+@RestController
+@RequestMapping("/api/v1/applications/{caseNo}/hold")
+@Tag(name = "Operators")
+class HoldController {
+
+	private final CaseHolds holds;
+
+	HoldController(CaseHolds holds) {
+		this.holds = holds;
+	}
+
+	@Operation(summary = "Confirm a held case is the same person: it proceeds as its death certificate decides")
+	@PostMapping("/confirm")
+	CaseHolds.Decision confirm(@PathVariable("caseNo") String caseNo, Authentication caller) {
+		return this.holds.confirm(caseNo, who(caller));
+	}
+
+	@Operation(summary = "Reject a held case: not the same person; nothing was sent for it")
+	@PostMapping("/reject")
+	CaseHolds.Decision reject(@PathVariable("caseNo") String caseNo, Authentication caller) {
+		return this.holds.reject(caseNo, who(caller));
+	}
+
+	/** The caller's name: an API client's id today, a person's login once there are. */
+	private static String who(Authentication caller) {
+		return (caller.getPrincipal() instanceof ApiClient client) ? client.id() : caller.getName();
+	}
+
+}
