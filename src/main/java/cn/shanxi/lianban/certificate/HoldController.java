@@ -1,7 +1,6 @@
 package cn.shanxi.lianban.certificate;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.shanxi.lianban.system.ApiClient;
 import org.springframework.security.core.Authentication;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/applications/{caseNo}/hold")
-@Tag(name = "Operators")
 class HoldController {
 
 	private final CaseHolds holds;
