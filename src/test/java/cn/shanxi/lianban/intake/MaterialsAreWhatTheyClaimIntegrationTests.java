@@ -1,6 +1,5 @@
 package cn.shanxi.lianban.intake;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
-
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
 
 import cn.shanxi.lianban.Forms;
+import cn.shanxi.lianban.Scans;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,7 +48,7 @@ class MaterialsAreWhatTheyClaimIntegrationTests {
 
 	@Test
 	void realScansAreStored() {
-		for (byte[] scan : List.of(image("jpg"), image("png"), pdf(null))) {
+		for (byte[] scan : List.of(Scans.jpeg(), Scans.png(), Scans.pdf())) {
 			HttpResponse<String> answer = apply(scan);
 
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
@@ -59,7 +57,7 @@ class MaterialsAreWhatTheyClaimIntegrationTests {
 
 	@Test
 	void aPngHeaderBeforeHtmlIsRefused() {
-		byte[] png = Arrays.copyOf(image("png"), 33); // signature and IHDR only
+		byte[] png = Arrays.copyOf(Scans.png(), 33); // signature and IHDR only
 		byte[] fake = concat(png, "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
 
 		assertRefused(apply(fake), "attachment.notAnImage");
@@ -75,14 +73,14 @@ class MaterialsAreWhatTheyClaimIntegrationTests {
 
 	@Test
 	void aValidPngWithSomethingAfterItsEndIsRefused() {
-		byte[] fake = concat(image("png"), "<?php echo 1; ?>".getBytes(StandardCharsets.US_ASCII));
+		byte[] fake = concat(Scans.png(), "<?php echo 1; ?>".getBytes(StandardCharsets.US_ASCII));
 
 		assertRefused(apply(fake), "attachment.trailingData");
 	}
 
 	@Test
 	void aPngClaimingAGigapixelIsRefusedBeforeItIsDecoded() {
-		byte[] png = image("png");
+		byte[] png = Scans.png();
 		// IHDR: width and height at 16..23, its CRC at 29..32
 		writeInt(png, 16, 60_000);
 		writeInt(png, 20, 60_000);
@@ -147,7 +145,7 @@ class MaterialsAreWhatTheyClaimIntegrationTests {
 
 	@Test
 	void aPdfThatDoesNotParseIsRefused() {
-		byte[] half = Arrays.copyOf(pdf(null), 40);
+		byte[] half = Arrays.copyOf(Scans.pdf(), 40);
 
 		assertRefused(apply(half), "attachment.pdfUnreadable");
 		assertRefused(apply("%PDF-1.7\n<html>not a pdf</html>".getBytes(StandardCharsets.US_ASCII)),
@@ -191,25 +189,10 @@ class MaterialsAreWhatTheyClaimIntegrationTests {
 		}
 	}
 
-	private static byte[] image(String format) {
-		BufferedImage image = new BufferedImage(64, 40, BufferedImage.TYPE_INT_RGB);
-		image.getGraphics().fillRect(8, 8, 30, 20);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, format, out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
 	private static byte[] pdf(java.util.function.Consumer<PDDocument> change) {
 		try (PDDocument document = new PDDocument()) {
 			document.addPage(new PDPage());
-			if (change != null) {
-				change.accept(document);
-			}
+			change.accept(document);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			document.save(out);
 			return out.toByteArray();

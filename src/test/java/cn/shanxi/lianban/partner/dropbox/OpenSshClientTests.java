@@ -91,23 +91,6 @@ class OpenSshClientTests {
 		assertThat(this.dropbox.home("TYFH").resolve("inbox/pwned")).doesNotExist();
 	}
 
-	@Test
-	void theDemoScriptUploadsThroughTheDropbox() throws Exception {
-		Path script = Path.of("scripts/sftp-dropbox-demo.sh").toAbsolutePath();
-		ProcessBuilder demo = new ProcessBuilder("bash", script.toString(), "TYFH");
-		demo.environment().put("DROPBOX_PORT", String.valueOf(this.dropbox.server.port()));
-		demo.environment().put("DROPBOX_KEY", this.key.toString());
-		demo.environment().put("DROPBOX_HOST_KEY_PUB", this.dir.resolve("hub/hostkey.pub").toString());
-		Result result = run(demo);
-		assertThat(result.exitCode()).as(result.output()).isZero();
-		try (Stream<Path> inbox = Files.list(this.dropbox.home("TYFH").resolve("inbox"))) {
-			List<Path> files = inbox.toList();
-			assertThat(files).hasSize(1);
-			assertThat(files.get(0).getFileName().toString()).startsWith("死亡医学证明_").endsWith(".csv");
-			assertThat(new String(Files.readAllBytes(files.get(0)), GB18030)).contains("张𠮷");
-		}
-	}
-
 	/** Batch mode, this test's key only, the host key pinned, no user configuration. */
 	private ProcessBuilder openSsh(String command, String... args) {
 		List<String> line = new ArrayList<>(List.of(command, "-F", "/dev/null", "-i", this.key.toString(), "-o",
