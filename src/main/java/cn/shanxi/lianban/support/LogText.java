@@ -30,6 +30,16 @@ public final class LogText {
 		return Masking.maskAll((out != null) ? out.toString() : text);
 	}
 
+	/** Whether {@link #of} would escape anything in the text. */
+	public static boolean escapes(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (escape(text.charAt(i)) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String escape(char c) {
 		switch (c) {
 			case '\r':

@@ -44,21 +44,15 @@ class PartnerFileRecords {
 			FileReason reason, String errorName) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		if (status == FileStatus.FAILED && sha256 != null) {
-			Optional<Long> unfinished = this.jdbc
-				.sql("""
-						update partner_submission set status = :status, reason = :reason, reason_code = :code, reason_zh = :zh,
-						  reason_en = :en, error_name = :error, completed_at = :now
-						where id = (select id from partner_submission where partner_code = :partner and file_name = :name
-						            and sha256 = :sha and status = 'IN_PROGRESS' order by id desc limit 1)
-						returning id
-						""")
-				.param("status", status.name())
-				.param("reason", reason.zh() + " / " + reason.en())
-				.param("code", reason.code())
-				.param("zh", reason.zh())
-				.param("en", reason.en())
-				.param("error", errorName)
-				.param("now", now)
+			Optional<Long> unfinished = outcome(
+					"""
+							update partner_submission set status = :status, reason = :reason, reason_code = :code, reason_zh = :zh,
+							  reason_en = :en, error_name = :error, completed_at = :now
+							where id = (select id from partner_submission where partner_code = :partner and file_name = :name
+							            and sha256 = :sha and status = 'IN_PROGRESS' order by id desc limit 1)
+							returning id
+							""",
+					status, reason, errorName, now)
 				.param("partner", partnerCode)
 				.param("name", fileName)
 				.param("sha", sha256)
@@ -68,26 +62,31 @@ class PartnerFileRecords {
 				return unfinished.get();
 			}
 		}
-		return this.jdbc.sql("""
+		return outcome("""
 				insert into partner_submission (partner_code, channel, file_name, size_bytes, sha256, status, reason,
 				  reason_code, reason_zh, reason_en, error_name, received_at, completed_at)
 				values (:partner, :channel, :name, :size, :sha, :status, :reason, :code, :zh, :en, :error, :now, :now)
 				returning id
-				""")
-			.param("partner", partnerCode)
+				""", status, reason, errorName, now).param("partner", partnerCode)
 			.param("channel", channel.name())
 			.param("name", fileName)
 			.param("size", size)
 			.param("sha", sha256)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A statement recording an outcome, its outcome bound. */
+	private JdbcClient.StatementSpec outcome(String sql, FileStatus status, FileReason reason, String errorName,
+			Timestamp now) {
+		return this.jdbc.sql(sql)
 			.param("status", status.name())
 			.param("reason", reason.zh() + " / " + reason.en())
 			.param("code", reason.code())
 			.param("zh", reason.zh())
 			.param("en", reason.en())
 			.param("error", errorName)
-			.param("now", now)
-			.query(Long.class)
-			.single();
+			.param("now", now);
 	}
 
 }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shanxi.lianban.partner.PartnerRegistry;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
+import cn.shanxi.lianban.support.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,8 +64,8 @@ class PartnerFilesController {
 						"Unknown file state " + state + ", one of " + choices()));
 			}
 		}
-		int pageNo = number(page, "page", 0, 1_000_000, errors);
-		int pageSize = number(size, "size", 1, LARGEST_PAGE, errors);
+		int pageNo = QueryParameters.wholeNumber(page, "page", 0, 1_000_000, errors);
+		int pageSize = QueryParameters.wholeNumber(size, "size", 1, LARGEST_PAGE, errors);
 		if (!errors.isEmpty()) {
 			throw ProblemException.invalid(errors);
 		}
@@ -91,21 +92,6 @@ class PartnerFilesController {
 			.concat(Arrays.stream(PartnerFileListing.State.values()).map(Enum::name),
 					Arrays.stream(FileStatus.values()).map(Enum::name).filter((s) -> !s.equals("IN_PROGRESS")))
 			.toArray());
-	}
-
-	private static int number(String text, String field, int min, int max, List<FieldError> errors) {
-		try {
-			int n = Integer.parseInt(text.trim());
-			if (n >= min && n <= max) {
-				return n;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		errors.add(new FieldError(field, field + ".range", field + " 应为 " + min + " 至 " + max + " 的整数",
-				field + " must be a whole number from " + min + " to " + max));
-		return min;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -34,6 +35,9 @@ import org.apache.camel.component.file.GenericFileFilter;
 public final class UploadFilter implements GenericFileFilter<File> {
 
 	private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", ".filepart", ".tmp");
+
+	private static final Pattern INTERRUPTED_NAME = Pattern
+		.compile(Pattern.quote(UploadTracker.INTERRUPTED) + "(\\.[0-9]+)?$");
 
 	private final UploadTracker tracker;
 
@@ -104,7 +108,7 @@ public final class UploadFilter implements GenericFileFilter<File> {
 
 	/** A cut-off upload, set aside as {@code <name>.interrupted[.n]}. */
 	public static boolean isInterrupted(String name) {
-		return name.contains(UploadTracker.INTERRUPTED);
+		return INTERRUPTED_NAME.matcher(name).find();
 	}
 
 }
