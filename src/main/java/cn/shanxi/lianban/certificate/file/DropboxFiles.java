@@ -78,7 +78,9 @@ public class DropboxFiles {
 		Partner partner = partner(file);
 		if (UploadFilter.isInterrupted(name)) {
 			// never read: why it was cut off is all there is to say
+			// the ledger may still know it by its name before the rename
 			Interruption why = this.uploads.find(file)
+				.or(() -> this.uploads.find(UploadFilter.beforeInterruption(file)))
 				.map((upload) -> Interruption.of(upload.reasonCode()))
 				.orElse(Interruption.CONNECTION_LOST);
 			throw new UnreadableFileException("file.interrupted." + why.code(), why.zh(), why.en(), null);

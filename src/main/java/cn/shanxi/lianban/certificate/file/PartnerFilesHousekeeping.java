@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * <li>a temporary upload ({@code *.part}, {@code *.tmp}, {@code *.filepart},
  * {@code .name}) unchanged for {@code lianban.dropbox.uploads.abandoned-after}:
  * abandoned;</li>
- * <li>a cut-off upload under a dot-name (the route never lists dot-files).</li>
+ * <li>a cut-off upload under a dot-name (the route never lists dot-files), or one whose
+ * rename to {@code .interrupted} failed.</li>
  * </ul>
  * It also forgets what the upload ledger knows of files that are gone.
  */
@@ -64,8 +65,7 @@ public class PartnerFilesHousekeeping {
 		for (UploadLedger.Upload upload : this.uploads.silentFor(this.limits.silentAfter())) {
 			if (Files.isRegularFile(upload.path())) {
 				Interruption why = Interruption.HUB_STOPPED;
-				setAside(upload.path(), FileStatus.INTERRUPTED,
-						new FileReason("file.interrupted." + why.code(), why.zh(), why.en()), setAside);
+				setAside(upload.path(), FileStatus.INTERRUPTED, FileReason.of(why), setAside);
 			}
 			else {
 				this.uploads.forget(upload.path());
@@ -79,8 +79,7 @@ public class PartnerFilesHousekeeping {
 					Interruption why = this.uploads.find(file)
 						.map((u) -> Interruption.of(u.reasonCode()))
 						.orElse(Interruption.CONNECTION_LOST);
-					setAside(file, FileStatus.INTERRUPTED,
-							new FileReason("file.interrupted." + why.code(), why.zh(), why.en()), setAside);
+					setAside(file, FileStatus.INTERRUPTED, FileReason.of(why), setAside);
 				}
 				else if (UploadFilter.isTemporary(name) && !UploadFilter.isInterrupted(name)
 						&& modified(file) < abandonedBefore && !beingWritten(file)) {
@@ -91,6 +90,12 @@ public class PartnerFilesHousekeeping {
 		for (UploadLedger.Upload upload : this.uploads.all()) {
 			if (upload.state() != UploadLedger.State.WRITING && !Files.exists(upload.path())) {
 				this.uploads.forget(upload.path());
+			}
+			else if (upload.state() == UploadLedger.State.INTERRUPTED
+					&& !UploadFilter.isInterrupted(upload.path().getFileName().toString())) {
+				// cut off, but its rename failed: no route takes it under its own name
+				Interruption why = Interruption.of(upload.reasonCode());
+				setAside(upload.path(), FileStatus.INTERRUPTED, FileReason.of(why), setAside);
 			}
 		}
 		if (!setAside.isEmpty()) {

@@ -106,6 +106,12 @@ public final class UploadFilter implements GenericFileFilter<File> {
 		return name.startsWith(".") || TEMPORARY_SUFFIXES.stream().anyMatch(lower::endsWith);
 	}
 
+	/** The file a cut-off upload was written as, before it was set aside. */
+	public static Path beforeInterruption(Path interrupted) {
+		return interrupted
+			.resolveSibling(INTERRUPTED_NAME.matcher(interrupted.getFileName().toString()).replaceFirst(""));
+	}
+
 	/** A cut-off upload, set aside as {@code <name>.interrupted[.n]}. */
 	public static boolean isInterrupted(String name) {
 		return INTERRUPTED_NAME.matcher(name).find();

@@ -66,20 +66,15 @@ public final class UploadLedger {
 			.update();
 	}
 
-	/** The upload was cut off; the file, set aside under {@code to}, is never read. */
-	void interrupted(Path from, Path to, String reasonCode) {
-		this.transaction.executeWithoutResult((status) -> {
-			this.jdbc.sql("delete from partner_upload where path = :to").param("to", key(to)).update();
-			this.jdbc
-				.sql("""
-						update partner_upload set path = :to, state = 'INTERRUPTED', reason_code = :reason, closed_at = now()
-						where path = :from
-						""")
-				.param("from", key(from))
-				.param("to", key(to))
-				.param("reason", reasonCode)
-				.update();
-		});
+	/** The upload was cut off: the file is never read (it is set aside next). */
+	void interrupted(Path file, String reasonCode) {
+		this.jdbc
+			.sql("""
+					update partner_upload set state = 'INTERRUPTED', reason_code = :reason, closed_at = now() where path = :path
+					""")
+			.param("path", key(file))
+			.param("reason", reasonCode)
+			.update();
 	}
 
 	/** A rename: what is known of the file goes with it (a row of the target goes). */

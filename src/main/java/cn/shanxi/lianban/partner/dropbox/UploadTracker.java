@@ -214,9 +214,9 @@ public final class UploadTracker implements SftpEventListener {
 	}
 
 	/**
-	 * Renames the file to {@code <name>.interrupted} (or {@code .interrupted.2}, … when
-	 * taken) — first, so that it is never seen whole under its own name — then tells the
-	 * ledger why.
+	 * Marks the upload cut off in the ledger (so that no instance takes the file for
+	 * whole, even if what follows fails), renames it to {@code <name>.interrupted} (or
+	 * {@code .interrupted.2}, … when taken), and moves what the ledger knows with it.
 	 */
 	private void setAside(ServerSession session, Path file, Interruption why) {
 		if (!Files.exists(file)) {
@@ -224,12 +224,18 @@ public final class UploadTracker implements SftpEventListener {
 			return;
 		}
 		try {
+			this.ledger.interrupted(file, why.code());
+		}
+		catch (RuntimeException ex) {
+			log.error("SFTP drop-box: could not record that the upload of {} was cut off", LogText.of(file), ex);
+		}
+		try {
 			Path target = interruptedName(file);
 			Files.move(file, target);
 			log.warn("SFTP drop-box: upload of {} by partner {} was cut off ({}); kept as {}",
 					LogText.of(file.getFileName()), session.getUsername(), why.code(),
 					LogText.of(target.getFileName()));
-			this.ledger.interrupted(file, target, why.code());
+			this.ledger.moved(file, target);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.error("SFTP drop-box: upload of {} by partner {} was cut off and could not be set aside",
