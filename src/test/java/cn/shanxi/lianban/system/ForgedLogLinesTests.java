@@ -11,7 +11,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A value from outside that a library logs cannot write a log line of its own. */
-@SpringBootTest
+// the context every web test shares: another one would be another hub polling and
+// relaying
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class ForgedLogLinesTests {
 

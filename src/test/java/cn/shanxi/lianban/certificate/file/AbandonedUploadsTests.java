@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason by the housekeeping job — reported, recorded, never deleted. The job runs every
  * minute; the tests run it at once.
  */
-@SpringBootTest
+// the context every web test shares: another one would be another hub polling and
+// relaying
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AbandonedUploadsTests {
 
 	static final Charset GB18030 = Charset.forName("GB18030");

@@ -25,7 +25,9 @@ import static org.awaitility.Awaitility.await;
  * Receipts (回执) that a partner's program or a spreadsheet reads without misreading: six
  * cells a line, no formulas, the line where the record starts.
  */
-@SpringBootTest
+// the context every web test shares: another one would be another hub polling and
+// relaying
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReceiptsIntegrationTests {
 
 	static final Charset GBK = Charset.forName("GBK");
