@@ -91,8 +91,8 @@ class ErrorFolder {
 		FileReason written = (status == FileStatus.FAILED) ? reason.withReference(id) : reason;
 		writeReason(charset, written, target.resolveSibling(target.getFileName() + REASON));
 		this.uploads.forget(inboxFile);
-		log.warn("Partner {} file {} goes to {} ({}): {}", LogText.of(code), LogText.of(name), LogText.of(errorName),
-				status, reason.en());
+		log.warn("Partner {} file {} goes to {} ({}, reference F{}): {}", LogText.of(code), LogText.of(name),
+				LogText.of(errorName), status, id, reason.en());
 		return id;
 	}
 

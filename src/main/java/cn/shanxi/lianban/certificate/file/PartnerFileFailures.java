@@ -56,23 +56,27 @@ public class PartnerFileFailures {
 		setAside(exchange, status, FileReason.of(ex));
 	}
 
-	/** An unexpected error: to {@code error/}, the reason naming a reference. */
+	/**
+	 * An unexpected error: to {@code error/}, the reason naming a reference, which the
+	 * log line with the stack trace names too.
+	 */
 	public void failed(Exchange exchange) {
 		Throwable ex = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-		Path file = this.dropbox.inboxFile(exchange);
-		log.error("Partner file {}: unexpected error, the file goes to error/", LogText.of(file), ex);
-		setAside(exchange, FileStatus.FAILED,
+		long reference = setAside(exchange, FileStatus.FAILED,
 				new FileReason("file.unexpected", "平台处理此文件时发生意外错误，运维人员会处理，无需重新发送",
 						"An unexpected error of the hub stopped this file: the operators will see to it; "
 								+ "there is no need to send it again"));
+		log.error("Partner file {}: unexpected error (reference F{}), set aside into error/",
+				LogText.of(this.dropbox.inboxFile(exchange)), reference, ex);
 	}
 
-	private void setAside(Exchange exchange, FileStatus status, FileReason reason) {
+	private long setAside(Exchange exchange, FileStatus status, FileReason reason) {
 		Path file = this.dropbox.inboxFile(exchange);
 		Path target = this.errors.placeFor(file);
-		this.errors.report(file, target, status, reason,
+		long id = this.errors.report(file, target, status, reason,
 				exchange.getMessage().getHeader(DropboxFiles.SHA256, String.class));
 		exchange.setProperty(DropboxFiles.MOVE_TO, this.dropbox.relativeToRoot(target));
+		return id;
 	}
 
 }
