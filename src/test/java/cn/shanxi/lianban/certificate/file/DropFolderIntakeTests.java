@@ -116,10 +116,6 @@ class DropFolderIntakeTests {
 				.contains(second + ",ACCEPTED"));
 		assertThat(this.hospital.receiptText("same-name.csv", GB18030)).doesNotContain(first);
 		assertThat(submissions("SXPH", "same-name.csv")).isEqualTo(2);
-		assertThat(this.jdbc.sql("select count(*) from certificate where certificate_no = ?")
-			.param(second)
-			.query(Integer.class)
-			.single()).isOne();
 	}
 
 	@Test
@@ -149,13 +145,20 @@ class DropFolderIntakeTests {
 	@Test
 	void anUnexpectedFailureSendsTheFileToErrorWithItsReasonInsteadOfRetryingItForever() throws IOException {
 		String id = TestRecords.idNumber("140105");
+		// a defect met when the file's first records are recorded
 		this.jdbc.sql("""
 				create or replace function fail_unexpectedly_for_test() returns trigger language plpgsql as $$
-				begin raise exception 'a defect of the hub'; end $$
+				begin
+				  if exists (select 1 from partner_submission s where s.id = new.submission_id
+				             and s.file_name = 'meets-a-defect.csv') then
+				    raise exception 'a defect of the hub';
+				  end if;
+				  return new;
+				end $$
 				""").update();
 		this.jdbc
-			.sql("create trigger fail_unexpectedly before insert on certificate for each row when"
-					+ " (new.certificate_no = '" + id + "') execute function fail_unexpectedly_for_test()")
+			.sql("create trigger fail_unexpectedly before insert on submission_chunk for each row"
+					+ " execute function fail_unexpectedly_for_test()")
 			.update();
 		Path error = this.hospital.home.resolve("error");
 		try {
@@ -165,7 +168,7 @@ class DropFolderIntakeTests {
 						&& Files.exists(error.resolve("meets-a-defect.csv")));
 		}
 		finally {
-			this.jdbc.sql("drop trigger fail_unexpectedly on certificate").update();
+			this.jdbc.sql("drop trigger fail_unexpectedly on submission_chunk").update();
 		}
 		assertThat(reason("meets-a-defect.csv")).contains("意外").contains("unexpected");
 		assertThat(this.hospital.home.resolve("inbox/meets-a-defect.csv")).doesNotExist();

@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -85,20 +83,20 @@ class DropboxUploadIntegrationTests {
 		return session;
 	}
 
-	int stored(List<String> idNumbers) {
-		return this.jdbc.sql("select count(*) from certificate where certificate_no = any(?)")
-			.param(idNumbers.toArray(String[]::new))
+	/** Submissions of the file that read records: none, for a file never read. */
+	int read(String fileName) {
+		return this.jdbc.sql(
+				"select count(*) from partner_submission where file_name like ? and status in ('IN_PROGRESS', 'COMPLETED')")
+			.param(fileName + "%")
 			.query(Integer.class)
 			.single();
 	}
 
 	@Test
 	void aFileUploadedSlowlyUnderItsFinalNameIsReadOnlyOnceItsWriterHasClosedIt() throws Exception {
-		List<String> ids = new ArrayList<>();
 		DeathCsv csv = new DeathCsv();
 		for (int i = 0; i < 20; i++) {
-			ids.add(TestRecords.idNumber("140105"));
-			csv.add(ids.get(i), "李大山", "I21.9");
+			csv.add(TestRecords.idNumber("140105"), "李大山", "I21.9");
 		}
 		byte[] file = csv.bytes(GB18030);
 		int eleven = startOfLine(file, 13); // the header and 11 records
@@ -111,15 +109,17 @@ class DropboxUploadIntegrationTests {
 			Polls.passOne();
 			assertThat(this.hospital.receipt("slow.csv")).doesNotExist();
 			assertThat(this.hospital.home.resolve("inbox/slow.csv")).exists();
-			assertThat(stored(ids)).isZero();
+			assertThat(read("slow.csv")).isZero();
 
 			sftp.write(handle, eleven, file, eleven, file.length - eleven);
 			handle.close();
 		}
 		String receipt = this.hospital.receiptText("slow.csv", GB18030);
 		assertThat(receipt.split("\r\n")).hasSize(21);
+		// every record ACCEPTED, none DUPLICATE: none had been taken in from the half
+		// file
 		assertThat(receipt).doesNotContain("REJECTED").doesNotContain("DUPLICATE");
-		assertThat(stored(ids)).isEqualTo(20);
+		assertThat(read("slow.csv")).isOne();
 		assertThat(this.hospital.home.resolve("error/slow.csv")).doesNotExist();
 	}
 
@@ -150,11 +150,9 @@ class DropboxUploadIntegrationTests {
 
 	@Test
 	void anUploadCutOffByADroppedConnectionIsNeverReadAndEndsInErrorWithItsReason() throws Exception {
-		List<String> ids = new ArrayList<>();
 		DeathCsv csv = new DeathCsv();
 		for (int i = 0; i < 10; i++) {
-			ids.add(TestRecords.idNumber("140105"));
-			csv.add(ids.get(i), "李大山", "I21.9");
+			csv.add(TestRecords.idNumber("140105"), "李大山", "I21.9");
 		}
 		byte[] file = csv.bytes(GB18030);
 		int six = startOfLine(file, 7); // the header and 5 whole records
@@ -169,13 +167,19 @@ class DropboxUploadIntegrationTests {
 			.until(() -> Files.exists(error.resolve("dropped.csv.interrupted"))
 					&& Files.exists(error.resolve("dropped.csv.interrupted.reason")));
 		Polls.passOne();
-		assertThat(stored(ids)).isZero();
+		assertThat(read("dropped.csv")).isZero();
 		assertThat(this.hospital.receipt("dropped.csv")).doesNotExist();
 		assertThat(this.hospital.receipt("dropped.csv.interrupted")).doesNotExist();
 		assertThat(Files.readAllBytes(error.resolve("dropped.csv.interrupted"))).isEqualTo(Arrays.copyOf(file, six));
 		assertThat(new String(Files.readAllBytes(error.resolve("dropped.csv.interrupted.reason")), GB18030))
 			.contains("中断")
 			.contains("cut off");
+
+		// uploaded again in full: every record is new to the hub
+		this.hospital.drop("dropped.csv", file);
+		String receipt = this.hospital.receiptText("dropped.csv", GB18030);
+		assertThat(receipt.split("\r\n")).hasSize(11);
+		assertThat(receipt).doesNotContain("DUPLICATE").doesNotContain("REJECTED");
 	}
 
 	@Test
