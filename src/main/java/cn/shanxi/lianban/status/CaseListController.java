@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
+import cn.shanxi.lianban.support.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,27 +63,12 @@ class CaseListController {
 				overdueOnly = Boolean.valueOf(overdue);
 			}
 		}
-		int pageNo = number(page, "page", 0, 1_000_000, errors);
-		int pageSize = number(size, "size", 1, LARGEST_PAGE, errors);
+		int pageNo = QueryParameters.wholeNumber(page, "page", 0, 1_000_000, errors);
+		int pageSize = QueryParameters.wholeNumber(size, "size", 1, LARGEST_PAGE, errors);
 		if (!errors.isEmpty()) {
 			throw ProblemException.invalid(errors);
 		}
 		return this.listing.find(new CaseListing.Query(caseStatus, agencyCode, overdueOnly, pageNo, pageSize));
-	}
-
-	private static int number(String text, String field, int min, int max, List<FieldError> errors) {
-		try {
-			int n = Integer.parseInt(text.trim());
-			if (n >= min && n <= max) {
-				return n;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		errors.add(new FieldError(field, field + ".range", field + " 应为 " + min + " 至 " + max + " 的整数",
-				field + " must be a whole number from " + min + " to " + max));
-		return min;
 	}
 
 	private static String statuses() {

@@ -54,6 +54,9 @@ class SecurityConfiguration {
 				.hasRole("AGENCY")
 				.requestMatchers("/api/v1/parked/**", "/api/v1/parked", "/api/v1/work-items/**", "/actuator/**")
 				.hasRole("OPERATOR")
+				// the partner files taken in or set aside, with their reasons (issue 12)
+				.requestMatchers("/api/v1/partner-files", "/api/v1/partner-files/**")
+				.hasRole("OPERATOR")
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling((ex) -> ex
