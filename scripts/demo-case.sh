@@ -17,23 +17,12 @@ set -euo pipefail
 hub=${HUB:-http://localhost:8080}
 wait_seconds=${WAIT_SECONDS:-120}
 here=$(cd "$(dirname "$0")/.." && pwd)
-form_file=$here/src/test/resources/forms/application.example.json
-certificate_file=$here/src/test/resources/forms/certificate.example.json
+form_file=$here/examples/application.json
+certificate_file=$here/examples/certificate.json
 
-# A fresh deceased: region 140105, born 1950-MM-DD, a random sequence, and the GB 11643 check
-# character (weights 2^(17-i) mod 11, check "10X98765432"[sum mod 11]).
-month=$(printf '%02d' $((RANDOM % 12 + 1)))
-day=$(printf '%02d' $((RANDOM % 28 + 1)))
-sequence=$(printf '%03d' $((RANDOM % 1000)))
-body17="1401051950${month}${day}${sequence}"
-weights=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
-sum=0
-for i in $(seq 0 16); do
-	sum=$((sum + ${body17:$i:1} * ${weights[$i]}))
-done
-checks=(1 0 X 9 8 7 6 5 4 3 2)
-id="${body17}${checks[$((sum % 11))]}"
-birth="1950-${month}-${day}"
+# A fresh deceased (one case per deceased: a second application for the same person is a 409)
+id=$("$here/scripts/fresh-id.sh")
+birth="1950-${id:10:2}-${id:12:2}"
 echo "Deceased ID (fresh, masked): ${id:0:4}**********${id:14:4}"
 
 form=$(sed -e "s/140105195001010018/${id}/g" "$form_file")

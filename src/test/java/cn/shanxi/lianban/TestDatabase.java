@@ -32,6 +32,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
 	private static String url;
 
+	private static javax.sql.DataSource migrated;
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
@@ -46,6 +48,19 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 							// this run's name: folders that outlive a run (target/) are
 							// kept apart
 							"lianban.test.run", url().substring(url().lastIndexOf('/') + 1))));
+	}
+
+	/**
+	 * This run's database, migrated, for code under test outside a Spring context (a
+	 * drop-box server started on its own).
+	 */
+	public static synchronized javax.sql.DataSource migrated() {
+		if (migrated == null) {
+			migrated = new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
+					url(), "postgres", "");
+			org.flywaydb.core.Flyway.configure().dataSource(migrated).load().migrate();
+		}
+		return migrated;
 	}
 
 	/** The JDBC URL of this run's database, created on first use. */

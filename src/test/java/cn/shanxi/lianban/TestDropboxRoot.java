@@ -31,7 +31,10 @@ public class TestDropboxRoot implements EnvironmentPostProcessor, Ordered {
 		env.getPropertySources()
 			.addFirst(new MapPropertySource("lianbanTestDropboxRoot", Map.of("lianban.dropbox.root", root().toString(),
 					"lianban.partner-files.delay", "200", "lianban.partner-files.read-lock-check-interval", "200",
-					"lianban.partner-files.read-lock-min-age", "0", "lianban.partner-files.redelivery-delay", "100")));
+					"lianban.partner-files.read-lock-min-age", "0", "lianban.partner-files.redelivery-delay", "100",
+					// test files are dropped under a temporary name and renamed: no need
+					// to wait
+					"lianban.partner-files.untracked-min-age", "0s")));
 	}
 
 	/** This run's drop-box root. */

@@ -5,7 +5,9 @@ package cn.shanxi.lianban.certificate;
  *
  * @param voided the certificate is now withdrawn
  * @param replaced an earlier version was on record (a correction, not a first arrival)
+ * @param deceasedName the name on the certificate, to compare with the application's
  */
 record Applied(RecordKind kind, String certificateNo, String partnerCode, boolean voided, boolean replaced,
-		String deceasedIdNumber, String householdRegionCode, String deathRegionCode, String voidReason) {
+		String deceasedIdNumber, String householdRegionCode, String deathRegionCode, String voidReason,
+		String deceasedName) {
 }

@@ -164,7 +164,8 @@ public class CertificateIngestion {
 			if (inserted.contains(r.key()) && insertedNow.add(r.key())) {
 				lines[i] = accepted(r);
 				applied.add(new Applied(r.kind(), r.certificateNo(), partner.code(), r.action() == RecordAction.VOID,
-						false, r.deceasedIdNumber(), r.householdRegionCode(), r.deathRegionCode(), r.voidReason()));
+						false, r.deceasedIdNumber(), r.householdRegionCode(), r.deathRegionCode(), r.voidReason(),
+						r.deceasedName()));
 			}
 			else {
 				lines[i] = applyToExisting(partner, submissionId, r, now, applied);

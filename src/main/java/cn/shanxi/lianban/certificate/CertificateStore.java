@@ -236,7 +236,7 @@ class CertificateStore {
 		return this.jdbc.sql(sql)
 			.params(params)
 			.query((rs, i) -> new Applied(r.kind(), r.certificateNo(), rs.getString(4), voiding, true, rs.getString(1),
-					rs.getString(2), rs.getString(3), r.voidReason()))
+					rs.getString(2), rs.getString(3), r.voidReason(), r.deceasedName()))
 			.single();
 	}
 
@@ -247,7 +247,7 @@ class CertificateStore {
 	OnRecord onRecordFor(String deceasedIdNumber) {
 		List<Object[]> rows = this.jdbc.sql("""
 				select id, kind, certificate_no, partner_code, deceased_id_number, household_region_code,
-				  death_region_code, updated_at from certificate
+				  death_region_code, updated_at, record->'deceased'->>'name' from certificate
 				where deceased_id_number = ? and status = 'ACTIVE'
 				  and kind in ('DEATH_MEDICAL', 'DEATH_NON_NORMAL', 'CREMATION')
 				order by id
@@ -256,7 +256,7 @@ class CertificateStore {
 			.query((rs,
 					i) -> new Object[] {
 							new Applied(RecordKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), false,
-									false, rs.getString(5), rs.getString(6), rs.getString(7), null),
+									false, rs.getString(5), rs.getString(6), rs.getString(7), null, rs.getString(9)),
 							rs.getTimestamp(8) })
 			.list();
 		Applied death = null;

@@ -27,6 +27,29 @@ final class RecordFields {
 
 	static final Set<String> KNOWN = Set.copyOf(ALL);
 
+	/** The times on a record: read in the partners' usual forms, stored as ISO. */
+	static final List<String> TIMES = List.of("death.time", "issuer.issuedAt", "crematedAt");
+
+	static final String BIRTH_DATE = "deceased.birthDate";
+
+	/** The fields naming who issued the record: the sending partner itself. */
+	static final List<String> ISSUER_CODES = List.of("issuer.institutionCode", "funeralHome.code");
+
+	/** Names of people: as on the application form. */
+	private static final Set<String> NAMES_OF_PEOPLE = Set.of("deceased.name", "relative.name", "issuer.doctor");
+
+	/**
+	 * The longest value a field may have, in characters: 50 for a person's name (as the
+	 * form), 500 for a void's reason, 200 for any other text (addresses, causes,
+	 * institutions; codes and numbers have shapes of their own, checked besides).
+	 */
+	static int maxLength(String field) {
+		if (NAMES_OF_PEOPLE.contains(field)) {
+			return 50;
+		}
+		return "voidReason".equals(field) ? 500 : 200;
+	}
+
 	// the names taken apart once, not for every record
 	private static final String[] NAMES = ALL.toArray(String[]::new);
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
 import cn.shanxi.lianban.support.IdNumbers;
 import cn.shanxi.lianban.support.PhoneNumbers;
+import cn.shanxi.lianban.support.PlainText;
 
 /**
  * Checks one record on its own: required fields, ID check character, dates, ICD-10 and
@@ -49,10 +50,8 @@ final class RecordValidator {
 	Result validate(RawRecord raw, Partner partner) {
 		List<Reason> errors = new ArrayList<>(raw.readErrors());
 		Map<String, String> f = raw.fields();
-		for (String name : f.keySet()) {
-			if (!RecordFields.KNOWN.contains(name)) {
-				errors.add(Reason.field(name, "unknown", "未知字段", "unknown field"));
-			}
+		for (Map.Entry<String, String> field : f.entrySet()) {
+			checkText(field.getKey(), field.getValue(), errors);
 		}
 		RecordKind kind = parseEnum(RecordKind.class, f.get(RecordFields.KIND), "kind", errors);
 		String actionText = f.get(RecordFields.ACTION);
@@ -61,6 +60,7 @@ final class RecordValidator {
 		if (kind != null && !partner.recordKinds().contains(kind.name())) {
 			errors.add(Reason.of("kind.notAllowed", "本机构无权报送此类记录：" + kind, "This partner may not send " + kind));
 		}
+		checkIssuer(f, partner, errors);
 		Integer version = null;
 		String versionText = f.get("version");
 		if (versionText != null) {
@@ -100,12 +100,26 @@ final class RecordValidator {
 			c.region("deceased.householdRegionCode", false);
 			c.region("death.regionCode", false);
 		}
+		// every time and date on the record reads, whatever its kind, and is stored as
+		// ISO
+		for (String field : RecordFields.TIMES) {
+			if (f.containsKey(field) && !c.normalised.containsKey(field)) {
+				c.time(field, false);
+			}
+		}
+		if (f.containsKey(RecordFields.BIRTH_DATE) && !c.normalised.containsKey(RecordFields.BIRTH_DATE)) {
+			c.date(RecordFields.BIRTH_DATE, false);
+		}
 		if (version == null && issuedAt == null) {
 			errors.add(Reason.of("version.missing", "须提供版本号（version）或签发时间（issuer.issuedAt）",
 					"A version or issuer.issuedAt is needed to order corrections"));
 		}
 		if (!errors.isEmpty()) {
 			return Result.invalid(errors);
+		}
+		if (!c.normalised.isEmpty()) {
+			f = new java.util.HashMap<>(f);
+			f.putAll(c.normalised);
 		}
 		String json = RecordFields.toJson(f);
 		byte[] jsonUtf8 = json.getBytes(StandardCharsets.UTF_8); // hashed, and stored as
@@ -165,6 +179,54 @@ final class RecordValidator {
 		}
 		if (kind == RecordKind.DEATH_NON_NORMAL) {
 			c.required("police.unitName");
+		}
+	}
+
+	/**
+	 * A field's name must be one of ours, its value plain text of at most its field's
+	 * length: a NUL cannot be stored, an ESC or a bidi override would reach the agencies'
+	 * records and the clerks' screens, three million characters are no name.
+	 */
+	private static void checkText(String name, String value, List<Reason> errors) {
+		if (!RecordFields.KNOWN.contains(name)) {
+			errors.add(Reason.field(PlainText.visible(name, 60), "unknown", "未知字段", "unknown field"));
+			return;
+		}
+		int bad = PlainText.firstForbidden(value);
+		if (bad >= 0) {
+			String at = PlainText.describe(value, bad);
+			errors.add(Reason.field(name, "controlCharacter", "含有控制字符或不可见的格式字符（" + at + "）",
+					"contains a control or invisible formatting character (" + at + ")"));
+			return;
+		}
+		int max = RecordFields.maxLength(name);
+		if (value.length() > max && PlainText.length(value) > max) {
+			errors.add(Reason.field(name, "tooLong", "不能超过" + max + "个字符", "must not exceed " + max + " characters"));
+		}
+	}
+
+	/**
+	 * The issuer is the sender: a partner sends only what it issued itself, so a record's
+	 * issuer code ({@code issuer.institutionCode}, a cremation's
+	 * {@code funeralHome.code}) must be the partner's registered one: its unified social
+	 * credit code, or its partner code.
+	 */
+	private static void checkIssuer(Map<String, String> f, Partner partner, List<Reason> errors) {
+		for (String field : RecordFields.ISSUER_CODES) {
+			String code = f.get(field);
+			if (code == null || code.equalsIgnoreCase(partner.institutionCode())
+					|| code.equalsIgnoreCase(partner.code())) {
+				continue;
+			}
+			if (partner.institutionCode() == null) {
+				errors.add(Reason.field(field, "notSender", "本机构未登记统一社会信用代码，不能报送注明签发机构代码的记录",
+						"names an issuer, but this partner has no registered institution code"));
+			}
+			else {
+				errors.add(Reason.field(field, "notSender", "签发机构应为报送机构本身（" + partner.institutionCode() + "），不能代其他机构报送",
+						"the issuer must be the sending partner itself (" + partner.institutionCode()
+								+ "): a partner sends only what it issued"));
+			}
 		}
 	}
 

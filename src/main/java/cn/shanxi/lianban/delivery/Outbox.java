@@ -97,6 +97,46 @@ public class Outbox {
 	}
 
 	/**
+	 * A work item whose message could not be rendered for a reason of the hub's own
+	 * making: its row is PARKED at once, with an empty payload and the reason, for an
+	 * operator to replay once the mapping (or the data) is mended; the message log says
+	 * so. Answers whether the row was new.
+	 */
+	public boolean parkUnrendered(long workItemId, long caseId, String agency, String dedupKey, String mappingId,
+			String reason) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc
+			.sql("""
+					with m as (
+					  insert into outbox_message (work_item_id, case_id, agency, dedup_key, message_id, mapping_id, content_type,
+					    charset, payload, status, next_attempt_at, created_at, last_error, parked_at, render_error)
+					  values (?, ?, ?, ?, cast(? as uuid), ?, 'application/octet-stream', 'UTF-8', ''::bytea, 'PARKED', ?, ?, ?, ?, ?)
+					  on conflict do nothing
+					  returning id, case_id, work_item_id)
+					insert into message_log (outbox_id, case_id, work_item_id, attempt, at, event, answer)
+					select id, case_id, work_item_id, 0, ?, 'PARKED', ? from m
+					""")
+			.params(workItemId, caseId, agency, dedupKey, UUID.randomUUID().toString(), mappingId, now, now,
+					"not rendered: " + reason, now, reason, now, "not rendered, waits for an operator: " + reason)
+			.update() > 0;
+	}
+
+	/**
+	 * The message of a parked row that was never rendered, rendered now (its replay):
+	 * payload and render context as {@link #add} writes them.
+	 */
+	public void rendered(long outboxId, NewMessage m) {
+		this.jdbc.sql("""
+				update outbox_message set message_id = cast(? as uuid), mapping_id = ?, content_type = ?, charset = ?,
+				  payload = ?, context = cast(convert_from(?, 'UTF8') as jsonb), render_error = null
+				where id = ? and render_error is not null
+				""")
+			.params(m.messageId().toString(), m.mappingId(), m.contentType(), m.charset(), m.payload(), m.contextJson(),
+					outboxId)
+			.update();
+	}
+
+	/**
 	 * Withdraws a work item's message that has not gone yet (its item was settled
 	 * otherwise, e.g. the death certificate arrived while the request to issue it
 	 * waited). A message already in a batch file or delivered stays as it is.

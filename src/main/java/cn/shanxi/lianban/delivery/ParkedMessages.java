@@ -14,6 +14,7 @@ import cn.shanxi.lianban.casefile.CaseTimeline;
 import cn.shanxi.lianban.casefile.WorkItemStatus;
 import cn.shanxi.lianban.casefile.WorkItems;
 import cn.shanxi.lianban.support.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,11 @@ public class ParkedMessages {
 
 	private final Clock clock;
 
-	ParkedMessages(JdbcClient jdbc, WorkItems workItems, CaseTimeline timeline, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ParkedMessages(JdbcClient jdbc, WorkItems workItems, CaseTimeline timeline, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.workItems = workItems;
 		this.timeline = timeline;
@@ -83,7 +88,7 @@ public class ParkedMessages {
 	@Transactional
 	public Parked replay(long id, String operator) {
 		Row row = this.jdbc.sql(
-				"select id, case_id, work_item_id, agency, dedup_key, status from outbox_message where id = ? for update")
+				"select id, case_id, work_item_id, agency, dedup_key, status, render_error from outbox_message where id = ? for update")
 			.param(id)
 			.query(Row::of)
 			.optional()
@@ -102,7 +107,7 @@ public class ParkedMessages {
 	@Transactional
 	public List<Long> replayAgency(String agency, String operator) {
 		List<Row> rows = this.jdbc.sql("""
-				select id, case_id, work_item_id, agency, dedup_key, status from outbox_message
+				select id, case_id, work_item_id, agency, dedup_key, status, render_error from outbox_message
 				where status = 'PARKED' and agency = ? order by id for update
 				""").param(agency).query(Row::of).list();
 		List<Long> ids = new ArrayList<>();
@@ -116,6 +121,11 @@ public class ParkedMessages {
 
 	private void putBackInLine(Row row, String operator) {
 		Timestamp now = Timestamp.from(this.clock.instant());
+		if (row.renderError() != null) {
+			// never rendered: dispatch renders it now, or refuses the replay with the
+			// reason it still cannot (the row stays parked)
+			this.events.publishEvent(new UnrenderedReplay(row.id(), row.caseId(), row.workItemId(), row.agency()));
+		}
 		// out of its old batch file: it goes in a new one, its record keeps its dedup key
 		this.jdbc.sql("""
 				update outbox_message set status = 'PENDING', batch_id = null, attempts = 0, next_attempt_at = ?,
@@ -131,11 +141,12 @@ public class ParkedMessages {
 				Map.of("agency", row.agency(), "dedupKey", row.dedupKey()));
 	}
 
-	private record Row(long id, long caseId, long workItemId, String agency, String dedupKey, String status) {
+	private record Row(long id, long caseId, long workItemId, String agency, String dedupKey, String status,
+			String renderError) {
 
 		static Row of(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 			return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-					rs.getString(6));
+					rs.getString(6), rs.getString(7));
 		}
 
 	}

@@ -2,9 +2,6 @@ package cn.shanxi.lianban.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +44,6 @@ public class DispatchCase {
 
 	private static final Logger log = LoggerFactory.getLogger(DispatchCase.class);
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-
 	private final JdbcClient jdbc;
 
 	private final WorkItems workItems;
@@ -69,8 +62,12 @@ public class DispatchCase {
 
 	private final Clock clock;
 
+	private final CaseContexts contexts;
+
 	DispatchCase(JdbcClient jdbc, WorkItems workItems, CaseTimeline timeline, AgencyCatalogue agencies,
-			ItemMessages messages, DeathCertificates certificates, Outbox outbox, ObjectMapper json, Clock clock) {
+			ItemMessages messages, DeathCertificates certificates, Outbox outbox, ObjectMapper json, Clock clock,
+			CaseContexts contexts) {
+		this.contexts = contexts;
 		this.jdbc = jdbc;
 		this.workItems = workItems;
 		this.timeline = timeline;
@@ -156,6 +153,7 @@ public class DispatchCase {
 		Instant now = this.clock.instant();
 		List<Outbox.NewMessage> toSend = new ArrayList<>();
 		List<Map<String, Object>> offline = new ArrayList<>();
+		List<String> parked = new ArrayList<>();
 		List<String> waiting = new ArrayList<>();
 		List<String> substituted = new ArrayList<>();
 		for (WorkItems.Row item : items) {
@@ -172,7 +170,12 @@ public class DispatchCase {
 			}
 			ItemMessages.Result result = this.messages.render(caseNode, certificate, item, agency.get(), now);
 			if (result.error() != null) {
-				offline.add(toWindow(item, result.error()));
+				if (FailureOwner.agencyCannotTake(result.error())) {
+					offline.add(toWindow(item, result.error()));
+				}
+				else {
+					parked.add(park(item, agency.get(), caseNode.path("caseNo").asText(), result.error()));
+				}
 				continue;
 			}
 			if (!result.substitutions().isEmpty()) {
@@ -196,6 +199,10 @@ public class DispatchCase {
 		if (!offline.isEmpty()) {
 			detail.put("offline", offline);
 		}
+		if (!parked.isEmpty()) {
+			// what the family may read: which items wait, not the hub's technical reason
+			detail.put("parked", parked);
+		}
 		if (!substituted.isEmpty()) {
 			detail.put("substituted", substituted);
 		}
@@ -211,7 +218,8 @@ public class DispatchCase {
 
 	/**
 	 * The agency's system cannot take this item as it is (a name its charset cannot hold,
-	 * a value too long): the family is told to go to the window, with the reason.
+	 * a value too long for its field): the family is told to go to the window, with the
+	 * reason.
 	 */
 	private Map<String, Object> toWindow(WorkItems.Row item, MappingException error) {
 		Map<String, Object> reason = new LinkedHashMap<>();
@@ -227,26 +235,23 @@ public class DispatchCase {
 		return Map.of("item", item.type(), "code", error.code());
 	}
 
-	private ObjectNode caseContext(long caseId) {
-		return this.jdbc.sql("select case_no, channel, created_at, form::text from case_file where id = ?")
-			.param(caseId)
-			.query((rs, n) -> {
-				ObjectNode node = (ObjectNode) read(rs.getString(4));
-				node.put("caseNo", rs.getString(1));
-				node.put("channel", rs.getString(2));
-				node.put("createdAt", ISO.format(rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(CHINA)));
-				return node;
-			})
-			.single();
+	/**
+	 * The hub could not render the item for a reason of its own making: nothing goes to
+	 * the family, the item waits PARKED for an operator (the reason in
+	 * {@code /api/v1/parked} and the message log) who replays it once mended.
+	 */
+	private String park(WorkItems.Row item, Agency agency, String caseNo, MappingException error) {
+		String reason = error.getMessage();
+		this.outbox.parkUnrendered(item.id(), item.caseId(), item.agency(), ItemMessages.dedupKey(caseNo, item.type()),
+				agency.mapping(), reason);
+		this.workItems.move(item.id(), WorkItemStatus.PARKED, null);
+		log.warn("Work item {} {} of case {} parked: its message cannot be rendered ({}); an operator replays it once "
+				+ "mended", item.id(), item.type(), caseNo, reason);
+		return item.type();
 	}
 
-	private JsonNode read(String text) {
-		try {
-			return this.json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("A stored form is not JSON", ex);
-		}
+	private ObjectNode caseContext(long caseId) {
+		return this.contexts.of(caseId);
 	}
 
 	private String write(Object value) {

@@ -35,6 +35,9 @@ class ItemMessages {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	/** The mapping engine failed in an unforeseen way (a bug, not the data). */
+	static final String RENDER_FAILED = "RENDER_FAILED";
+
 	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
 	private final MappingEngine engine;
@@ -91,6 +94,11 @@ class ItemMessages {
 		}
 		catch (MappingException ex) {
 			return new Result(null, List.of(), ex);
+		}
+		catch (RuntimeException ex) {
+			// a fault of the mapping engine itself: the hub's to mend, never the family's
+			return new Result(null, List.of(),
+					new MappingException(RENDER_FAILED, "渲染时出错：" + ex, "rendering failed: " + ex));
 		}
 		boolean renderedAgain = agency.batchSize() != null || rendered.format() == Format.ROWS;
 		Outbox.NewMessage message = new Outbox.NewMessage(item.id(), item.caseId(), item.agency(), dedupKey, messageId,

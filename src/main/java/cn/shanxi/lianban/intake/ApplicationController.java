@@ -16,8 +16,11 @@ import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.casefile.CaseAccess;
 import cn.shanxi.lianban.casefile.CaseView;
 import cn.shanxi.lianban.casefile.CaseViews;
+import cn.shanxi.lianban.casefile.OneCasePerDeceased;
+import cn.shanxi.lianban.support.Problem;
 import cn.shanxi.lianban.support.ProblemException;
 import cn.shanxi.lianban.access.Actor;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,12 +53,15 @@ class ApplicationController {
 
 	private final Audit audit;
 
+	private final OneCasePerDeceased oneCase;
+
 	/** The family's access code (查询码), to read their case on another channel. */
 	static final String ACCESS_CODE = "X-Access-Code";
 
 	ApplicationController(FormReader reader, ApplicationValidator validator, Attachments attachments,
-			AcceptApplication accept, CaseViews views, AcceptQueue queue, Audit audit) {
+			AcceptApplication accept, CaseViews views, AcceptQueue queue, Audit audit, OneCasePerDeceased oneCase) {
 		this.audit = audit;
+		this.oneCase = oneCase;
 		this.reader = reader;
 		this.validator = validator;
 		this.attachments = attachments;
@@ -115,7 +121,8 @@ class ApplicationController {
 				.invalid(List.of(new cn.shanxi.lianban.support.FieldError("Idempotency-Key", "idempotencyKey.format",
 						"Idempotency-Key 应为1至200个字符", "Idempotency-Key must be 1 to 200 characters")));
 		}
-		// who acts comes first, as the API key does; then the form (the contract's 400/422),
+		// who acts comes first, as the API key does; then the form (the contract's
+		// 400/422),
 		// and only a valid form is matched against the person (403)
 		OnBehalfOf.require(client);
 		ApplicationForm form = this.reader.read(json);
@@ -137,7 +144,16 @@ class ApplicationController {
 		String requestSha256 = Attachments.sha256(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		AcceptApplication.Command command = new AcceptApplication.Command(client, form, findings.plan(), files,
 				findings.warnings(), idempotencyKey, requestSha256);
-		AcceptApplication.Answer answer = this.queue.inTurn(() -> this.accept.accept(command));
+		AcceptApplication.Answer answer;
+		try {
+			answer = this.queue.inTurn(() -> this.accept.accept(command));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!OneCasePerDeceased.isViolation(ex)) {
+				throw ex;
+			}
+			throw deceasedHasACase(form.deceased().idNumber());
+		}
 		var response = ResponseEntity.created(URI.create("/api/v1/applications/" + answer.caseNo()))
 			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.replayed()) {
@@ -146,6 +162,30 @@ class ApplicationController {
 		// bytes, encoded once: a String answer is encoded twice (for its length, then to
 		// write)
 		return response.body(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * 409: the deceased has a case (not REJECTED) already; nothing was stored. The family
+	 * follows that case instead; since a case answers only its applicant (issue 15),
+	 * another relative learns its number, nothing of its content.
+	 */
+	private ProblemException deceasedHasACase(String deceasedIdNumber) {
+		String caseNo = this.oneCase.openCase(deceasedIdNumber).orElse(null);
+		if (caseNo == null) {
+			// the other case was rejected in between: a retry opens a new one
+			return ProblemException.conflict("deceased-has-case", "该逝者的另一份申请正在处理，请稍后重试",
+					"Another application for this deceased is being handled; try again shortly", null);
+		}
+		String url = "/api/v1/applications/" + caseNo;
+		return new ProblemException(Problem
+			.of(409, "deceased-has-case", "该逝者已有联办案件", "This deceased already has a case",
+					"该逝者已有案件 " + caseNo + "，未新建案件；申请人可凭该案件号查询办理进度（" + url
+							+ "，在其他渠道另需短信中的查询码），其他亲属无需再次申请，可向申请人或受理窗口了解进度 / The deceased already has case " + caseNo
+							+ ": no new case was opened. Follow that case by its number (" + url
+							+ "): its applicant can, on another channel with the access code of the SMS; another "
+							+ "relative need not apply again and asks the applicant or the window that took it")
+			.with("caseNo", caseNo)
+			.with("caseUrl", url));
 	}
 
 	private record Upload(String part, Attachments.Kind kind, MultipartFile file) {

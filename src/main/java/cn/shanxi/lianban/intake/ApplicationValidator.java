@@ -128,12 +128,17 @@ class ApplicationValidator {
 			return;
 		}
 		Set<RequestedItem> seen = new HashSet<>();
+		Set<RequestedItem> repeated = new java.util.TreeSet<>();
 		for (RequestedItem item : form.items()) {
 			if (!seen.add(item)) {
-				f.error("items", "items.duplicate", "申请办理事项重复：" + item, "The item is listed twice: " + item);
+				repeated.add(item);
 			}
 		}
-		if (form.deceased() == null) {
+		// each repeated item said once, however often it is repeated
+		for (RequestedItem item : repeated) {
+			f.error("items", "items.duplicate", "申请办理事项重复：" + item, "The item is listed twice: " + item);
+		}
+		if (form.deceased() == null || !repeated.isEmpty()) {
 			return;
 		}
 		Plan plan = this.planner.plan(form);

@@ -66,6 +66,14 @@ class Attachments {
 					"The attachment must be a JPEG, PNG or PDF file");
 			return null;
 		}
+		// what the first bytes claim, the whole file must be
+		MaterialChecks.Refusal refusal = "application/pdf".equals(type) ? MaterialChecks.pdf(content)
+				: MaterialChecks.image(content, type);
+		if (refusal != null) {
+			findings.error(field, refusal.code(), "附件不是有效的" + label(type) + "：" + refusal.zh(),
+					"The attachment is not a valid " + label(type) + ": " + refusal.en());
+			return null;
+		}
 		return new Checked(kind, safeName(fileName), type, content, sha256(content));
 	}
 
@@ -94,6 +102,14 @@ class Attachments {
 			return "application/pdf";
 		}
 		return null;
+	}
+
+	private static String label(String type) {
+		return switch (type) {
+			case "image/jpeg" -> "JPEG";
+			case "image/png" -> "PNG";
+			default -> "PDF";
+		};
 	}
 
 	static String sha256(byte[] content) {

@@ -29,6 +29,10 @@ final class BindingProblems extends DeserializationProblemHandler {
 		return this.errors;
 	}
 
+	void add(FieldError error) {
+		this.errors.add(error);
+	}
+
 	@Override
 	public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
 			Object beanOrClass, String propertyName) throws IOException {

@@ -7,7 +7,14 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -15,21 +22,34 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import cn.shanxi.lianban.casefile.ApplicationForm;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.IdNumbers;
+import cn.shanxi.lianban.support.PlainText;
 import cn.shanxi.lianban.support.ProblemException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a form from JSON: unreadable JSON is a 400, a field of the wrong type or an
- * unknown value is a 422 naming the field. ID numbers come out normalised (a lower-case
- * {@code x} becomes {@code X}).
+ * Reads a form from JSON: unreadable JSON (trailing content after it too) is a 400, a
+ * field of the wrong type or an unknown value is a 422 naming the field. Strict, as the
+ * README promises: a boolean is {@code true} or {@code false}, not {@code "true"} or
+ * {@code 0}; a text is a JSON string; no text holds a control character
+ * ({@link PlainText}). ID numbers come out normalised (a lower-case {@code x} becomes
+ * {@code X}, spaces dropped).
  */
 @Component
 public class FormReader {
 
-	private final ObjectMapper json;
+	private final ObjectReader reader;
 
 	FormReader(ObjectMapper json) {
-		this.json = json;
+		ObjectMapper strict = json.copy()
+			.registerModule(new SimpleModule("lianban-plain-text").addDeserializer(String.class, new PlainStrings()))
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+		// a number where a text belongs ("phone": 13812345678) is the wrong type too
+		strict.coercionConfigFor(LogicalType.Textual)
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+		this.reader = strict.readerFor(ApplicationForm.class);
 	}
 
 	public ApplicationForm read(byte[] body) {
@@ -38,7 +58,9 @@ public class FormReader {
 		}
 		BindingProblems problems = new BindingProblems();
 		try {
-			ApplicationForm form = this.json.readerFor(ApplicationForm.class).withHandler(problems).readValue(body);
+			ApplicationForm form = this.reader.withHandler(problems)
+				.withAttribute(BindingProblems.class, problems)
+				.readValue(body);
 			if (form == null) {
 				throw ProblemException.unreadable("请求体为 null / The body is null");
 			}
@@ -55,6 +77,9 @@ public class FormReader {
 			throw ProblemException.invalid(List.of(valueError(ex)));
 		}
 		catch (MismatchedInputException ex) {
+			if (ex.getMessage() != null && ex.getMessage().startsWith("Trailing token")) {
+				throw ProblemException.unreadable("JSON 之后还有多余的内容 / There is more content after the JSON value");
+			}
 			String field = path(ex);
 			throw ProblemException.invalid(List.of(new FieldError(field, "type.mismatch", "字段类型不正确：" + field,
 					"The field has the wrong type: " + field)));

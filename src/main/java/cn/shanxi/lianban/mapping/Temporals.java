@@ -24,6 +24,11 @@ final class Temporals {
 	 */
 	static Temporal read(String text, ZoneId zone) {
 		try {
+			if (text.length() > 10 && text.charAt(10) == ' ' && text.charAt(4) == '-') {
+				// yyyy-MM-dd HH:mm:ss, as certificates were stored before the hub
+				// normalised their times to ISO
+				text = text.substring(0, 10) + 'T' + text.substring(11);
+			}
 			if (text.length() > 10 && text.charAt(10) == 'T') {
 				char last = text.charAt(text.length() - 1);
 				boolean offset = last == 'Z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;

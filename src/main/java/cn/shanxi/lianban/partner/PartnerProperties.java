@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code lianban.partners}: the partner registry. Adding a partner is configuration, not
@@ -34,14 +35,26 @@ public record PartnerProperties(List<Partner> list) {
 	 * @param sftp its account on the hub's SFTP drop-box, or {@code null}
 	 * @param fileCharset the charset of its files: UTF-8, GB18030 or GBK
 	 * @param fileFormat the format of its files: CSV, XML or JSON
+	 * @param institutionCode its unified social credit code (统一社会信用代码): the only issuer
+	 * its records may name ({@code issuer.institutionCode}, {@code funeralHome.code});
+	 * without one, a record naming any issuer code is refused
 	 */
 	public record Partner(String code, String name, PartnerKind kind, String regionCode, Set<String> recordKinds,
-			String apiKey, Sftp sftp, Charset fileCharset, String fileFormat) {
+			String apiKey, Sftp sftp, Charset fileCharset, String fileFormat, String institutionCode) {
 
+		@ConstructorBinding
 		public Partner {
 			recordKinds = (recordKinds != null) ? Set.copyOf(recordKinds) : Set.of();
 			fileCharset = (fileCharset != null) ? fileCharset : java.nio.charset.StandardCharsets.UTF_8;
 			fileFormat = (fileFormat != null) ? fileFormat : "CSV";
+			institutionCode = (institutionCode != null && !institutionCode.isBlank())
+					? institutionCode.trim().toUpperCase(java.util.Locale.ROOT) : null;
+		}
+
+		/** A partner without a registered institution code. */
+		public Partner(String code, String name, PartnerKind kind, String regionCode, Set<String> recordKinds,
+				String apiKey, Sftp sftp, Charset fileCharset, String fileFormat) {
+			this(code, name, kind, regionCode, recordKinds, apiKey, sftp, fileCharset, fileFormat, null);
 		}
 
 	}

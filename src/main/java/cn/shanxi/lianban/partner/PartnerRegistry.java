@@ -19,6 +19,9 @@ public class PartnerRegistry {
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
+	/** 统一社会信用代码: 18 characters of GB 32100's alphabet (no I, O, S, V, Z). */
+	private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NP-RTUWXY]{18}");
+
 	private final Map<String, PartnerProperties.Partner> byCode = new LinkedHashMap<>();
 
 	PartnerRegistry(PartnerProperties properties, ApiKeys keys) {
@@ -26,6 +29,10 @@ public class PartnerRegistry {
 			if (p.code() == null || !CODE.matcher(p.code()).matches()) {
 				throw new IllegalStateException("lianban.partners: code '" + p.code()
 						+ "' must be 1-40 letters, digits, '-' or '_' (it names the partner's folder)");
+			}
+			if (p.institutionCode() != null && !CREDIT_CODE.matcher(p.institutionCode()).matches()) {
+				throw new IllegalStateException("lianban.partners: " + p.code() + ".institution-code '"
+						+ p.institutionCode() + "' is not a unified social credit code (18 characters of GB 32100)");
 			}
 			if (this.byCode.put(p.code(), p) != null) {
 				throw new IllegalStateException("lianban.partners: code " + p.code() + " is used twice");

@@ -13,6 +13,7 @@ import cn.shanxi.lianban.audit.AuditEntry;
 import cn.shanxi.lianban.casefile.CaseStatus;
 import cn.shanxi.lianban.support.FieldError;
 import cn.shanxi.lianban.support.ProblemException;
+import cn.shanxi.lianban.support.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +72,8 @@ class CaseListController {
 				overdueOnly = Boolean.valueOf(overdue);
 			}
 		}
-		int pageNo = number(page, "page", 0, 1_000_000, errors);
-		int pageSize = number(size, "size", 1, LARGEST_PAGE, errors);
+		int pageNo = QueryParameters.wholeNumber(page, "page", 0, 1_000_000, errors);
+		int pageSize = QueryParameters.wholeNumber(size, "size", 1, LARGEST_PAGE, errors);
 		if (!errors.isEmpty()) {
 			throw ProblemException.invalid(errors);
 		}
@@ -85,21 +86,6 @@ class CaseListController {
 		this.audit.read(actor, null, AuditEntry.Part.CASE_LIST);
 		return this.listing
 			.find(new CaseListing.Query(caseStatus, agencyCode, overdueOnly, pageNo, pageSize, serviceCentre));
-	}
-
-	private static int number(String text, String field, int min, int max, List<FieldError> errors) {
-		try {
-			int n = Integer.parseInt(text.trim());
-			if (n >= min && n <= max) {
-				return n;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		errors.add(new FieldError(field, field + ".range", field + " 应为 " + min + " 至 " + max + " 的整数",
-				field + " must be a whole number from " + min + " to " + max));
-		return min;
 	}
 
 	private static String statuses() {

@@ -51,11 +51,27 @@ public final class IdNumbers {
 	}
 
 	/**
-	 * Trims and upper-cases the check character ({@code x} is accepted, stored as
-	 * {@code X}).
+	 * Drops every space (also inside: {@code 1401 0519 5001 0100 18}, full-width and
+	 * no-break spaces too) and upper-cases the check character ({@code x} is accepted,
+	 * stored as {@code X}): one person, one way of writing the number, so one case.
 	 */
 	public static String normalise(String raw) {
-		return (raw != null) ? raw.trim().toUpperCase(Locale.ROOT) : null;
+		if (raw == null) {
+			return null;
+		}
+		StringBuilder out = null;
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				if (out == null) {
+					out = new StringBuilder(raw.length()).append(raw, 0, i);
+				}
+			}
+			else if (out != null) {
+				out.append(c);
+			}
+		}
+		return ((out != null) ? out.toString() : raw).toUpperCase(Locale.ROOT);
 	}
 
 	/** The ISO 7064 MOD 11-2 check character of the first 17 digits. */

@@ -1,8 +1,10 @@
 package cn.shanxi.lianban.system;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +18,9 @@ import org.springframework.core.env.PropertySource;
 /**
  * The secrets of {@code application.yaml}: machine clients' API keys, partners' API keys
  * and drop-box passwords, the agencies' SFTP passwords, the partners' own SFTP servers'
- * passwords, the audit log's key, the database password; and the demo people, which
- * production must not have. Each is named by the variable its placeholder reads.
+ * passwords, the audit log's key, the database password; the demo people and the demo
+ * drop-box keys, which production must not have. Each is named by the variable its
+ * placeholder reads.
  */
 public class ConfiguredSecrets implements SecretSource {
 
@@ -38,9 +41,17 @@ public class ConfiguredSecrets implements SecretSource {
 			new String[] { "lianban\\.audit\\.key", "the audit log's seal key", null },
 			new String[] { "spring\\.datasource\\.password", "the database password", null, "optional" });
 
+	/**
+	 * A partner's drop-box public key: no secret, but the embedded default's (the SFTP
+	 * demo's) has its private half in the repository ({@code scripts/demo-keys/}).
+	 */
+	private static final Pattern PUBLIC_KEY = Pattern
+		.compile("lianban\\.partners\\.list\\[\\d+]\\.sftp\\.public-keys\\[\\d+]");
+
 	@Override
 	public List<Secret> secrets(ConfigurableEnvironment env) {
 		List<Secret> secrets = new ArrayList<>();
+		secrets.addAll(publicKeys(env));
 		for (String name : names(env)) {
 			for (String[] secret : SECRETS) {
 				if (name.matches(secret[0])) {
@@ -64,6 +75,52 @@ public class ConfiguredSecrets implements SecretSource {
 					"demo", "demo", true));
 		}
 		return secrets;
+	}
+
+	/**
+	 * The partners' drop-box public keys, each compared by its key (type and base64, not
+	 * its comment or options) with every key a placeholder of the configuration defaults
+	 * to: the demo key is refused under whichever partner and comment it comes back. A
+	 * partner may have none (password only: the variable set to nothing).
+	 */
+	private static List<Secret> publicKeys(ConfigurableEnvironment env) {
+		List<Secret> configured = new ArrayList<>();
+		Set<String> demoKeys = new HashSet<>();
+		for (String name : names(env)) {
+			if (PUBLIC_KEY.matcher(name).matches()) {
+				String base = name.substring(0, name.indexOf(".sftp."));
+				String partner = env.getProperty(base + ".code");
+				Secret secret = secret(env, name, "drop-box SFTP public key of partner " + partner
+						+ " (the demo's, whose private half is in the repository: scripts/demo-keys/)", false);
+				configured.add(secret);
+				if (secret.demoValue() != null) {
+					demoKeys.add(keyOf(secret.demoValue()));
+				}
+			}
+		}
+		List<Secret> keys = new ArrayList<>();
+		for (Secret secret : configured) {
+			String key = keyOf(secret.value());
+			keys.add(new Secret(secret.variable(), secret.what(), key, demoKeys.contains(key) ? key : null, false));
+		}
+		return keys;
+	}
+
+	/**
+	 * The key of an {@code authorized_keys} line: its type and base64 body, without
+	 * options before it or the comment after it.
+	 */
+	static String keyOf(String line) {
+		if (line == null || line.isBlank()) {
+			return line;
+		}
+		String[] tokens = line.trim().split("\\s+");
+		for (int i = 0; i + 1 < tokens.length; i++) {
+			if (tokens[i].matches("(ssh|ecdsa|sk)-[A-Za-z0-9@.-]+") && tokens[i + 1].startsWith("AAAA")) {
+				return tokens[i] + " " + tokens[i + 1];
+			}
+		}
+		return line.trim();
 	}
 
 	private static String describe(ConfigurableEnvironment env, String name, String what, String key) {

@@ -16,8 +16,11 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -93,6 +96,34 @@ class ProblemAdvice {
 	ResponseEntity<Problem> noResource(NoResourceFoundException ex) {
 		return answer(Problem.of(404, "not-found", "地址不存在", "No such address", null));
 	}
+
+	// --- records: a path variable or parameter that does not read (an id past a long)
+	// ---
+
+	/**
+	 * An id in the path that cannot be one ({@code /api/v1/parked/99999999999999999999})
+	 * names nothing: 404; a query parameter of the wrong type is the caller's mistake:
+	 * 422 naming it.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return answer(Problem.of(404, "not-found", "地址不存在", "No such address",
+					"路径中的 " + ex.getName() + " 无效 / The path's " + ex.getName() + " names nothing"));
+		}
+		return answer(ProblemException.invalid(List.of(new FieldError(ex.getName(), "value.invalid",
+				"参数 " + ex.getName() + " 的取值无效", "The parameter " + ex.getName() + " has an invalid value")))
+			.problem());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException ex) {
+		return answer(ProblemException.invalid(List.of(new FieldError(ex.getParameterName(), "required",
+				"缺少参数：" + ex.getParameterName(), "A required parameter is missing: " + ex.getParameterName())))
+			.problem());
+	}
+
+	// --- end records ---
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Problem> unexpected(Exception ex) {

@@ -89,6 +89,9 @@ class SecurityConfiguration {
 				// provenance: the messages sent about a case, payloads included
 				.requestMatchers("/api/v1/applications/*/messages", "/api/v1/applications/*/messages/**")
 				.hasRole("OPERATOR")
+				// records: an operator decides a case held for a name to check
+				.requestMatchers("/api/v1/applications/*/hold/**")
+				.hasRole("OPERATOR")
 				.requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/*/attachments")
 				.hasAnyRole("CHANNEL", "CLERK")
 				.requestMatchers("/api/v1/applications/**", "/api/v1/guide")
@@ -98,6 +101,9 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/agency-replies/**")
 				.hasRole("AGENCY")
 				.requestMatchers("/api/v1/parked/**", "/api/v1/parked")
+				.hasRole("OPERATOR")
+				// the partner files taken in or set aside, with their reasons (issue 12)
+				.requestMatchers("/api/v1/partner-files", "/api/v1/partner-files/**")
 				.hasRole("OPERATOR")
 				.requestMatchers("/api/v1/work-items/**")
 				.hasAnyRole("OPERATOR", "SUPERVISOR")

@@ -138,6 +138,8 @@ class CertificateApiTests {
 			.query(String.class)
 			.single()).isEqualTo("SXPH");
 		ObjectNode update = TestRecords.death(id, "140105").put("action", "UPDATE").put("version", 2);
+		// as issued by the health centre itself (the issuer is the sender)
+		update.with("issuer").put("institutionCode", "12140105MB01528637");
 		JsonNode answer = line(post(HEALTH_CENTRE, update), 0);
 		assertThat(answer.get("outcome").asText()).isEqualTo("REJECTED");
 		assertThat(answer.at("/reasons/0/code").asText()).isEqualTo("certificate.otherIssuer");

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * agencies, its own outbox relay. Close it when done: while it runs it takes part in the
  * outbox, the Quartz cluster and the notification relays.
  */
-final class OtherHub implements AutoCloseable {
+public final class OtherHub implements AutoCloseable {
 
 	private static final AtomicInteger SERIAL = new AtomicInteger();
 
@@ -33,7 +33,7 @@ final class OtherHub implements AutoCloseable {
 			.run(all.stream().map((p) -> "--" + p).toArray(String[]::new));
 	}
 
-	static OtherHub start(String... properties) {
+	public static OtherHub start(String... properties) {
 		return new OtherHub(properties);
 	}
 
@@ -45,7 +45,7 @@ final class OtherHub implements AutoCloseable {
 		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
-	<T> T bean(Class<T> type) {
+	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
 

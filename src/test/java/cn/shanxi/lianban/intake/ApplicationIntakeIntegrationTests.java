@@ -251,11 +251,13 @@ class ApplicationIntakeIntegrationTests {
 
 	@Test
 	void idempotencyKeysBelongToTheirClient() {
-		String body = Forms.fresh().toString();
 		String key = "shared-" + System.nanoTime();
 
-		HubApi.Response web = this.api.postJson("/api/v1/applications", HubApi.WEB, body, "Idempotency-Key", key);
-		HubApi.Response window = this.api.postJson("/api/v1/applications", HubApi.WINDOW, body, "Idempotency-Key", key);
+		// two families (one case per deceased), the same key from two clients
+		HubApi.Response web = this.api.postJson("/api/v1/applications", HubApi.WEB, Forms.fresh().toString(),
+				"Idempotency-Key", key);
+		HubApi.Response window = this.api.postJson("/api/v1/applications", HubApi.WINDOW, Forms.fresh().toString(),
+				"Idempotency-Key", key);
 
 		assertThat(web.status()).isEqualTo(201);
 		assertThat(window.status()).isEqualTo(201);

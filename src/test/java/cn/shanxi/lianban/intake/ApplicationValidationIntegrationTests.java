@@ -112,7 +112,7 @@ class ApplicationValidationIntegrationTests {
 				rule("unknownRelationIsRefused", (f) -> Forms.at(f, "applicant").put("relation", "NEIGHBOUR"),
 						"applicant.relation", "value.unknown"),
 				rule("wrongTypeIsRefused", (f) -> Forms.at(f, "deceased").put("enterpriseEmployee", "maybe"),
-						"deceased.enterpriseEmployee", "value.invalid"),
+						"deceased.enterpriseEmployee", "type.mismatch"),
 				rule("objectWhereTextBelongsIsRefused", (f) -> Forms.at(f, "applicant").putObject("phone"),
 						"applicant.phone", "type.mismatch"),
 				rule("unknownFieldIsRefused", (f) -> Forms.at(f, "deceased").put("nickname", "老李"), "deceased.nickname",

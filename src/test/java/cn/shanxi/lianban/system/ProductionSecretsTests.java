@@ -1,10 +1,16 @@
 package cn.shanxi.lianban.system;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.Test;
 
 import cn.shanxi.lianban.LianbanApplication;
@@ -37,7 +43,20 @@ class ProductionSecretsTests {
 			env.put(variable, "prod-" + variable.toLowerCase() + "-Zq8v");
 		}
 		env.put("LIANBAN_AUDIT_KEY", "a-production-audit-key-of-at-least-32-characters");
+		env.put("LIANBAN_SFTP_PUBLIC_KEY_SXPH", SXPH_KEY);
 		return env;
+	}
+
+	/** The real hospital's drop-box key (a key of its own, not the demo's). */
+	static final String SXPH_KEY = newPublicKey() + " sftp@sxph.example";
+
+	private static String newPublicKey() {
+		try {
+			return PublicKeyEntry.toString(KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256).getPublic());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
@@ -63,6 +82,7 @@ class ProductionSecretsTests {
 					"LIANBAN_POLICE_HUKOU_SFTP_PASSWORD — SFTP password of the agency POLICE_HUKOU: missing")
 			.hasMessageContaining("LIANBAN_CIVIL_AFFAIRS_SFTP_PASSWORD")
 			.hasMessageContaining("LIANBAN_AUDIT_KEY — the audit log's seal key: missing")
+			.hasMessageContaining("LIANBAN_SFTP_PUBLIC_KEY_SXPH — drop-box SFTP public key of partner SXPH")
 			.message()
 			.doesNotContain("LIANBAN_KEY_WEB ")
 			.doesNotContain("a-real-web-key");
@@ -84,6 +104,40 @@ class ProductionSecretsTests {
 		Map<String, Object> withoutOne = productionSecrets();
 		withoutOne.remove("LIANBAN_KEY_APP");
 		assertThat(refusals(withoutOne)).singleElement().asString().startsWith("LIANBAN_KEY_APP — ");
+	}
+
+	/**
+	 * The SFTP demo's key (its private half in scripts/demo-keys/) is refused however it
+	 * comes back: the default left as it is, the repository's .pub (another comment),
+	 * with options before it. Password only (the variable set to nothing) passes.
+	 */
+	@Test
+	void theSftpDemosKeyIsRefusedWhateverItsCommentOrOptions() throws Exception {
+		String demoPub = Files.readString(Path.of("scripts/demo-keys/sxph-demo-ed25519.pub")).trim();
+		Map<String, Object> unset = productionSecrets();
+		unset.remove("LIANBAN_SFTP_PUBLIC_KEY_SXPH");
+		for (Map<String, Object> env : List.of(unset, with("LIANBAN_SFTP_PUBLIC_KEY_SXPH", demoPub),
+				with("LIANBAN_SFTP_PUBLIC_KEY_SXPH", "from=\"10.0.0.0/8\" " + demoPub.replace(" lianban", "  x")))) {
+			assertThat(refusals(env)).singleElement()
+				.asString()
+				.startsWith("LIANBAN_SFTP_PUBLIC_KEY_SXPH — drop-box SFTP public key of partner SXPH")
+				.endsWith("a demo value (演示值)");
+		}
+		assertThat(refusals(with("LIANBAN_SFTP_PUBLIC_KEY_SXPH", ""))).isEmpty();
+		assertThat(ConfiguredSecrets.keyOf(demoPub))
+			.isEqualTo(ConfiguredSecrets.keyOf(Files.readString(Path.of("src/main/resources/application.yaml"))
+				.lines()
+				.filter((l) -> l.contains("LIANBAN_SFTP_PUBLIC_KEY_SXPH:"))
+				.findFirst()
+				.orElseThrow()
+				.replaceAll(".*LIANBAN_SFTP_PUBLIC_KEY_SXPH:", "")
+				.replace("}", "")));
+	}
+
+	private static Map<String, Object> with(String variable, String value) {
+		Map<String, Object> env = productionSecrets();
+		env.put(variable, value);
+		return env;
 	}
 
 	@Test

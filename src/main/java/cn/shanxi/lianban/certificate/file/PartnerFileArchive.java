@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import cn.shanxi.lianban.support.Masking;
+import cn.shanxi.lianban.support.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +82,7 @@ public class PartnerFileArchive {
 			for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
 				if (Files.isRegularFile(file)) {
 					log.info("Partner file archive: deleting {} of partner {} ({} bytes, archived {})",
-							Masking.maskAll(file.getFileName().toString()), partner, Files.size(file),
-							day.getFileName());
+							LogText.of(file.getFileName()), partner, Files.size(file), day.getFileName());
 					deleted.add(file);
 				}
 				Files.delete(file);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 
@@ -57,8 +60,19 @@ public final class PartnerFileReader {
 	private PartnerFileReader() {
 	}
 
-	/** The file's SHA-256, after checking it decodes in {@code charset}. */
+	/**
+	 * The file's SHA-256, after checking it has content and decodes in {@code charset}.
+	 */
 	public static String checkAndHash(Path file, Charset charset) {
+		try {
+			if (Files.size(file) == 0) {
+				throw new UnreadableFileException("file.empty", "空文件：文件没有任何内容，请检查后重新发送",
+						"The file is empty: it has no content at all; check it and send it again", null);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		MessageDigest digest = sha256();
 		CharsetDecoder decoder = strict(charset);
 		try (Reader reader = new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest),
@@ -69,8 +83,20 @@ public final class PartnerFileReader {
 			}
 		}
 		catch (CharacterCodingException ex) {
-			throw new UnreadableFileException("文件内容不是约定的字符集 " + charset.name() + "，请检查编码",
+			throw new UnreadableFileException("file.charset", "文件内容不是约定的字符集 " + charset.name() + "，请检查编码",
 					"The file is not in the agreed charset " + charset.name(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** The file's SHA-256: what decides whether it was taken in before. */
+	public static String sha256(Path file) {
+		MessageDigest digest = sha256();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -86,8 +112,8 @@ public final class PartnerFileReader {
 				case "CSV" -> csv(file, partner.fileCharset());
 				case "JSON" -> tree(JSON, file, partner.fileCharset(), "JSON");
 				case "XML" -> tree(XML, file, partner.fileCharset(), "XML");
-				default ->
-					throw new UnreadableFileException("不支持的文件格式：" + format, "Unsupported file format: " + format, null);
+				default -> throw new UnreadableFileException("file.format", "不支持的文件格式：" + format,
+						"Unsupported file format: " + format, null);
 			};
 		}
 		catch (IOException ex) {
@@ -112,12 +138,17 @@ public final class PartnerFileReader {
 			root = mapper.readTree(reader);
 		}
 		catch (JsonProcessingException ex) {
-			throw new UnreadableFileException("文件不是有效的 " + format + "：第 " + ex.getLocation().getLineNr() + " 行附近有误",
-					"The file is not valid " + format + " (near line " + ex.getLocation().getLineNr() + ")", ex);
+			// a parser that gave up on a value too large for it knows no location
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : -1;
+			throw new UnreadableFileException("file.syntax",
+					"文件不是有效的 " + format + ((line > 0) ? "：第 " + line + " 行附近有误" : "（内容过大或格式有误）"),
+					"The file is not valid " + format
+							+ ((line > 0) ? " (near line " + line + ")" : " (a value too large, or broken)"),
+					ex);
 		}
 		List<RawRecord> records = TreeRecords.records(root);
 		if (records == null) {
-			throw new UnreadableFileException("文件中没有可识别的记录（应为一条记录、记录数组或 records 列表）",
+			throw new UnreadableFileException("file.no-records", "文件中没有可识别的记录（应为一条记录、记录数组或 records 列表）",
 					"The file holds no recognisable records (one record, an array, or a records list)", null);
 		}
 		return new Records(records.iterator(), () -> {
@@ -131,15 +162,36 @@ public final class PartnerFileReader {
 			rows = CSV.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(reader);
 			if (!rows.hasNext()) {
 				reader.close();
-				throw new UnreadableFileException("CSV 文件没有表头或没有记录", "The CSV file has no header row or no records",
-						null);
+				throw new UnreadableFileException("file.no-records", "CSV 文件没有表头或没有记录",
+						"The CSV file has no header row or no records", null);
 			}
 		}
 		catch (RuntimeJsonMappingException | JsonProcessingException ex) {
 			reader.close();
-			throw new UnreadableFileException("CSV 表头无法读取", "The CSV header row cannot be read", ex);
+			throw new UnreadableFileException("file.header", "CSV 表头无法读取", "The CSV header row cannot be read", ex);
 		}
-		return new Records(new CsvRecords(rows), reader::close);
+		CsvParser parser = (CsvParser) rows.getParser();
+		String twice = namedTwice(parser.getSchema());
+		if (twice != null) {
+			reader.close();
+			// Jackson keeps the last of the two: which was meant, no one knows
+			throw new UnreadableFileException("file.header-duplicate", "表头中 " + twice + " 列出现两次，无法确定应读取哪一列，请修正表头后重新发送",
+					"The header names column " + twice
+							+ " twice: which one to read is unclear; correct the header and send the file again",
+					null);
+		}
+		return new Records(new CsvRecords(rows, parser), reader::close);
+	}
+
+	/** The first column name the header holds twice, or {@code null}. */
+	private static String namedTwice(CsvSchema schema) {
+		Set<String> names = new HashSet<>();
+		for (CsvSchema.Column column : schema) {
+			if (!names.add(column.getName())) {
+				return column.getName();
+			}
+		}
+		return null;
 	}
 
 	private static Reader reader(Path file, Charset charset) throws IOException {
@@ -191,18 +243,20 @@ public final class PartnerFileReader {
 	}
 
 	/**
-	 * CSV rows as records; the line number counts the header as line 1. A row that cannot
-	 * be mapped (e.g. more cells than the header) is a record with a read error, refused
-	 * alone.
+	 * CSV rows as records, each with the line of the file where it starts (the header is
+	 * line 1; blank lines and line breaks inside quoted cells count, as an editor shows
+	 * them). A row that cannot be mapped (e.g. more cells than the header) is a record
+	 * with a read error, refused alone.
 	 */
 	private static final class CsvRecords implements Iterator<RawRecord> {
 
 		private final MappingIterator<Map<String, String>> rows;
 
-		private int line = 1;
+		private final CsvParser parser;
 
-		CsvRecords(MappingIterator<Map<String, String>> rows) {
+		CsvRecords(MappingIterator<Map<String, String>> rows, CsvParser parser) {
 			this.rows = rows;
+			this.parser = parser;
 		}
 
 		@Override
@@ -220,14 +274,15 @@ public final class PartnerFileReader {
 			if (!hasNext()) {
 				throw new NoSuchElementException();
 			}
-			this.line++;
+			// positioned at the row's start: the parser has read up to its first cell
+			int line = this.parser.currentLocation().getLineNr();
 			try {
 				Map<String, String> fields = this.rows.nextValue();
 				fields.values().removeIf((value) -> value == null || value.isEmpty());
-				return new RawRecord(this.line, fields);
+				return new RawRecord(line, fields);
 			}
 			catch (IOException | RuntimeJsonMappingException ex) {
-				return new RawRecord(this.line, Map.of(), List.of(new Reason("csv.row", "此行无法按表头读取（列数不符或引号未闭合）",
+				return new RawRecord(line, Map.of(), List.of(new Reason("csv.row", "此行无法按表头读取（列数不符或引号未闭合）",
 						"This row does not fit the header (column count or quotes)")));
 			}
 		}

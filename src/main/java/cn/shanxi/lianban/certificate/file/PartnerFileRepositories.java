@@ -1,40 +1,40 @@
 package cn.shanxi.lianban.certificate.file;
 
+import java.time.Duration;
+import java.util.UUID;
+
 import javax.sql.DataSource;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.StringUtils;
 
 /**
- * Camel's JDBC idempotent repositories for partner files, in PostgreSQL (table
- * {@code camel_messageprocessed}, created by Flyway), shared by every hub instance:
+ * The repositories of the partner file routes, in PostgreSQL, shared by every hub
+ * instance:
  * <ul>
- * <li>{@code partnerFileClaims} — the read lock ({@code readLock=idempotent-changed}):
- * one instance at a time works on a file. An instance that dies keeps no file locked for
- * ever: its claims stop being renewed and lapse after {@code claim-max-age}.</li>
- * <li>{@code partnerFilesIngested} — the idempotent consumer: partner + file name + size
- * + modification time of every file ingested, so the same file is never taken in
- * twice.</li>
+ * <li>{@code partnerFileClaims} — the read lock: one instance at a time works on a file
+ * ({@link PartnerFileClaims}, table {@code partner_file_claim}).</li>
+ * <li>{@code partnerFilesIngested} — Camel's JDBC idempotent repository (table
+ * {@code camel_messageprocessed}) behind the idempotent consumer: partner, file name and
+ * SHA-256 of every file taken in, so the same file is never taken in twice — decided by
+ * its content, not by its size and time, which a different file may share.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerFileRepositories {
 
-	@Bean
-	JdbcOrphanLockAwareIdempotentRepository partnerFileClaims(DataSource dataSource, CamelContext camel,
-			@Value("${lianban.partner-files.claim-max-age-ms:300000}") long maxAge,
-			@Value("${lianban.partner-files.claim-keep-alive-ms:30000}") long keepAlive) {
-		JdbcOrphanLockAwareIdempotentRepository claims = new JdbcOrphanLockAwareIdempotentRepository(dataSource,
-				"partner-file-claims", camel);
-		claims.setCreateTableIfNotExists(false);
-		claims.setLockMaxAgeMillis(maxAge);
-		claims.setLockKeepAliveIntervalMillis(keepAlive);
-		return claims;
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	PartnerFileClaims partnerFileClaims(JdbcClient jdbc, @Value("${lianban.delivery.instance-id:}") String instanceId,
+			@Value("${lianban.partner-files.claim-max-age:2m}") Duration maxAge,
+			@Value("${lianban.partner-files.claim-keep-alive:20s}") Duration keepAlive) {
+		// the instance's stable name: restarted, it takes its claims back at once
+		String owner = StringUtils.hasText(instanceId) ? instanceId : "hub-" + UUID.randomUUID();
+		return new PartnerFileClaims(jdbc, owner, maxAge, keepAlive);
 	}
 
 	@Bean

@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import cn.shanxi.lianban.certificate.CertificateIngestion;
 import cn.shanxi.lianban.certificate.ReceiptLine;
-import cn.shanxi.lianban.certificate.SubmissionLog;
 import cn.shanxi.lianban.certificate.SubmissionLog.Channel;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
-import cn.shanxi.lianban.support.Masking;
+import cn.shanxi.lianban.support.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Takes in one partner file, whichever way it came (drop folder, SFTP drop-box, the
  * partner's own SFTP server): checks its charset, reads its records, ingests them and
- * writes its receipt. A file that cannot be read is recorded as such and reported with
- * {@link UnreadableFileException}; anything else (the database is down…) propagates so
- * the file stays where it is and is tried again.
+ * writes its receipt. A file that cannot be read is reported with
+ * {@link UnreadableFileException}, which the caller sets aside and records; anything else
+ * propagates to the caller's error handling.
  */
 @Component
 public class PartnerFiles {
@@ -36,13 +36,10 @@ public class PartnerFiles {
 
 	private final CertificateIngestion ingestion;
 
-	private final SubmissionLog submissions;
-
 	private final ReceiptWriter receipts;
 
-	PartnerFiles(CertificateIngestion ingestion, SubmissionLog submissions, ReceiptWriter receipts) {
+	PartnerFiles(CertificateIngestion ingestion, ReceiptWriter receipts) {
 		this.ingestion = ingestion;
-		this.submissions = submissions;
 		this.receipts = receipts;
 	}
 
@@ -55,7 +52,9 @@ public class PartnerFiles {
 	 */
 	public CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file,
 			Path receipt) {
-		Path part = receipt.resolveSibling("." + receipt.getFileName() + ".live");
+		// a short name of its own: no second writer (another instance, another
+		// file of the name) writes into these bytes, and a long name still fits
+		Path part = receipt.resolveSibling("." + UUID.randomUUID().toString().substring(0, 13) + ".live");
 		CertificateIngestion.Result result;
 		try {
 			Files.createDirectories(receipt.getParent());
@@ -108,22 +107,14 @@ public class PartnerFiles {
 	private CertificateIngestion.Result ingest(Partner partner, Channel channel, String fileName, Path file,
 			Consumer<List<ReceiptLine>> committed) {
 		long size = size(file);
-		String sha256;
+		String sha256 = PartnerFileReader.checkAndHash(file, partner.fileCharset());
 		CertificateIngestion.Result result;
-		try {
-			sha256 = PartnerFileReader.checkAndHash(file, partner.fileCharset());
-			try (PartnerFileReader.Records records = PartnerFileReader.read(file, partner)) {
-				result = this.ingestion.ingest(partner, channel, fileName, size, sha256, records.iterator(), committed);
-			}
-		}
-		catch (UnreadableFileException ex) {
-			this.submissions.unreadable(partner.code(), channel, fileName, size, null, ex.zh() + " / " + ex.en());
-			log.warn("Partner {} file {} is unreadable: {}", partner.code(), Masking.maskAll(fileName), ex.en());
-			throw ex;
+		try (PartnerFileReader.Records records = PartnerFileReader.read(file, partner)) {
+			result = this.ingestion.ingest(partner, channel, fileName, size, sha256, records.iterator(), committed);
 		}
 		var c = result.counts();
 		log.info("Partner {} file {}: {} records, {} accepted, {} duplicate, {} stale, {} rejected{}", partner.code(),
-				Masking.maskAll(fileName), c.records(), c.accepted(), c.duplicate(), c.stale(), c.rejected(),
+				LogText.of(fileName), c.records(), c.accepted(), c.duplicate(), c.stale(), c.rejected(),
 				result.resumed() ? " (resumed after an interruption)" : "");
 		return result;
 	}
@@ -137,21 +128,7 @@ public class PartnerFiles {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			log.warn("Could not delete {}", Masking.maskAll(file.toString()), ex);
-		}
-	}
-
-	/**
-	 * Writes {@code <file>.reason} with why a file could not be read, in the partner's
-	 * charset.
-	 */
-	public static void writeReason(java.nio.charset.Charset charset, UnreadableFileException ex, Path reasonFile) {
-		try {
-			Files.createDirectories(reasonFile.getParent());
-			Files.writeString(reasonFile, ex.zh() + "\r\n" + ex.en() + "\r\n", charset);
-		}
-		catch (IOException io) {
-			throw new UncheckedIOException(io);
+			log.warn("Could not delete {}", LogText.of(file), ex);
 		}
 	}
 

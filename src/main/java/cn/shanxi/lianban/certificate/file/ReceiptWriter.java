@@ -27,7 +27,12 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a file's receipt (回执) as CSV in the partner's charset: a header, then one line
  * per record — {@code lineNo,certificateNo,outcome,reasonCode,reasonZh,reasonEn} — CRLF
- * line ends (RFC 4180). Written beside its final name and moved in place, so a partner
+ * line ends (RFC 4180). Every line has its six cells, an empty one where a record had no
+ * value (a missing cell would shift the later ones, and a program reading the receipt
+ * would misread the row). A cell a spreadsheet would run as a formula — starting with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return — is written
+ * with a leading {@code '} (OWASP's CSV injection advice): the certificate number is the
+ * partner's own text. Written beside its final name and moved in place, so a partner
  * never reads half a receipt.
  */
 @Component
@@ -86,7 +91,7 @@ public class ReceiptWriter {
 		try (SequenceWriter rows = rows(out)) {
 			this.submissions.receipt(submissionId, (line) -> {
 				try {
-					rows.write(line);
+					rows.write(cells(line));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -110,6 +115,24 @@ public class ReceiptWriter {
 		}
 	}
 
+	/** A receipt line's six cells as written: none missing, none a formula. */
+	static String[] cells(String[] line) {
+		String[] cells = new String[SCHEMA.size()];
+		for (int i = 0; i < cells.length; i++) {
+			String cell = (i < line.length && line[i] != null) ? line[i] : "";
+			cells[i] = (i > 0 && runsAsFormula(cell)) ? "'" + cell : cell;
+		}
+		return cells;
+	}
+
+	private static boolean runsAsFormula(String cell) {
+		if (cell.isEmpty()) {
+			return false;
+		}
+		char first = cell.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
 	/** Not flushed after every line: a flush per line is a write(2) per line. */
 	private static SequenceWriter rows(Writer out) throws IOException {
 		return CSV.writer(SCHEMA).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
@@ -128,7 +151,7 @@ public class ReceiptWriter {
 		public void accept(List<ReceiptLine> lines) {
 			try {
 				for (ReceiptLine line : lines) {
-					this.rows.write(line.cells());
+					this.rows.write(cells(line.cells()));
 				}
 			}
 			catch (IOException ex) {

@@ -23,6 +23,13 @@ public final class DropboxLayout {
 
 	static final List<String> FOLDERS = List.of(INBOX, RECEIPTS, ERROR);
 
+	/**
+	 * The longest name a partner file may have, in bytes of UTF-8 (as Linux stores it):
+	 * room is left within the file system's 255 bytes for what the hub adds —
+	 * {@code .receipt.csv}, {@code .reason}, {@code .interrupted}, a time suffix.
+	 */
+	public static final int MAX_NAME_BYTES = 200;
+
 	private final Path root;
 
 	public DropboxLayout(Path root) {
@@ -52,6 +59,11 @@ public final class DropboxLayout {
 
 	public Path error(String partnerCode) {
 		return home(partnerCode).resolve(ERROR);
+	}
+
+	/** Whether a file name is longer than {@link #MAX_NAME_BYTES}. */
+	public static boolean tooLong(String name) {
+		return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
 	}
 
 	/** Creates the partner's home and its three folders if they are missing. */

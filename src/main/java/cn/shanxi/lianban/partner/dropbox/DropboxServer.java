@@ -48,15 +48,19 @@ public final class DropboxServer implements SmartLifecycle {
 
 	private final UploadTracker tracker;
 
+	private final UploadLimits limits;
+
 	private volatile SshServer server;
 
 	private volatile KeyPair hostKey;
 
-	public DropboxServer(DropboxProperties properties, Collection<Partner> partners, UploadTracker tracker) {
+	public DropboxServer(DropboxProperties properties, UploadLimits limits, Collection<Partner> partners,
+			UploadTracker tracker) {
 		this.properties = properties;
 		this.layout = new DropboxLayout(properties.root());
 		this.accounts = new PartnerAccounts(partners);
 		this.tracker = tracker;
+		this.limits = limits;
 	}
 
 	@Override
@@ -98,6 +102,7 @@ public final class DropboxServer implements SmartLifecycle {
 					ex);
 		}
 		this.server = ssh;
+		this.tracker.start();
 		log.info("SFTP drop-box listening on {}:{} for partners {}, homes in {}, host key {}",
 				this.properties.bindAddress(), ssh.getPort(), this.accounts.codes(), this.layout.root(),
 				hostKeyFingerprint());
@@ -110,6 +115,7 @@ public final class DropboxServer implements SmartLifecycle {
 			return;
 		}
 		this.server = null;
+		this.tracker.stop();
 		try {
 			// lets open transfers finish their current request, then cuts them off
 			if (!ssh.close(false).await(GRACE)) {
@@ -165,9 +171,11 @@ public final class DropboxServer implements SmartLifecycle {
 	private SftpSubsystemFactory sftp() {
 		SftpSubsystemFactory factory = new SftpSubsystemFactory.Builder()
 			.withFileSystemAccessor(new JailedFileSystemAccessor())
+			.withSftpErrorStatusDataHandler(Refusal.MESSAGES)
 			.build();
-		// the policy first: a refused upload must not be tracked
+		// the policies first: a refused upload must not be tracked
 		factory.addSftpEventListener(new HomePolicy());
+		factory.addSftpEventListener(new QuotaPolicy(this.layout, this.limits, this.tracker));
 		factory.addSftpEventListener(this.tracker);
 		return factory;
 	}

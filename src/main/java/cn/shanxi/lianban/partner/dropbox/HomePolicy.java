@@ -1,7 +1,6 @@
 package cn.shanxi.lianban.partner.dropbox;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.CopyOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
@@ -31,6 +31,7 @@ final class HomePolicy implements SftpEventListener {
 	public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
 		if (localHandle instanceof FileHandle file && writes(file.getOpenOptions())) {
 			require(in(file.getFile(), INBOX), file.getFile(), "files can only be uploaded to inbox/ (只能上传到 inbox/)");
+			requireShortName(file.getFile());
 		}
 	}
 
@@ -44,6 +45,7 @@ final class HomePolicy implements SftpEventListener {
 			throws IOException {
 		require(in(srcPath, INBOX) && in(dstPath, INBOX), srcPath,
 				"files can only be renamed within inbox/ (只能在 inbox/ 内重命名)");
+		requireShortName(dstPath);
 	}
 
 	@Override
@@ -75,9 +77,21 @@ final class HomePolicy implements SftpEventListener {
 		return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
 	}
 
-	private static void require(boolean allowed, Path path, String reason) throws AccessDeniedException {
+	/**
+	 * A name the hub could not give a receipt or a reason beside is refused at once, not
+	 * after the upload.
+	 */
+	private static void requireShortName(Path path) throws Refusal {
+		Path name = path.getFileName();
+		if (name != null && DropboxLayout.tooLong(name.toString())) {
+			throw new Refusal(SftpConstants.SSH_FX_INVALID_FILENAME, "文件名过长：最多 " + DropboxLayout.MAX_NAME_BYTES
+					+ " 字节（UTF-8）/ file name too long: at most " + DropboxLayout.MAX_NAME_BYTES + " bytes of UTF-8");
+		}
+	}
+
+	private static void require(boolean allowed, Path path, String reason) throws Refusal {
 		if (!allowed) {
-			throw new AccessDeniedException(path.toString(), null, reason);
+			throw new Refusal(SftpConstants.SSH_FX_PERMISSION_DENIED, path + ": " + reason);
 		}
 	}
 

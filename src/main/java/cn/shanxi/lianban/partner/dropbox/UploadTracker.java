@@ -5,10 +5,16 @@ import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import cn.shanxi.lianban.support.LogText;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
@@ -17,59 +23,150 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Knows which files partners are uploading right now, so the routes that consume the
- * inboxes can leave them alone ({@link #isBeingWritten(Path)}, used by
- * {@link UploadFilter}). A file counts as being written from the moment a partner opens
- * it for writing until it closes it. An upload cut off by a lost connection is renamed to
- * {@code <name>.interrupted}: it stays as a trace but no route mistakes it for a whole
- * file.
+ * Knows which files partners are uploading through the drop-box: from the moment a
+ * partner opens a file for writing until it closes it, the file is being written — in
+ * this instance's memory ({@link #isBeingWritten}) and in the {@link UploadLedger}, which
+ * every hub instance polling the same folders reads ({@link UploadFilter}). At the close
+ * the ledger keeps the file's size and time, so the file is read only if nothing changed
+ * it since. An upload cut off — the connection dropped, a write refused (quota) or failed
+ * — is renamed to {@code <name>.interrupted}: kept, never read, reported in the partner's
+ * {@code error/}. While a session lives its uploads are renewed in the ledger; an upload
+ * whose hub died stops being renewed, and the housekeeping sets it aside in turn.
  */
 public final class UploadTracker implements SftpEventListener {
 
-	static final String INTERRUPTED = ".interrupted";
+	public static final String INTERRUPTED = ".interrupted";
 
 	private static final Logger log = LoggerFactory.getLogger(UploadTracker.class);
+
+	private final UploadLedger ledger;
+
+	private final Duration keepAlive;
 
 	/** Open write handles and the real file each writes. */
 	private final Map<Handle, Path> uploads = new ConcurrentHashMap<>();
 
-	/** Whether a partner has this file (a real path) open for writing. */
+	/** Handles whose upload can no longer be whole, and why. */
+	private final Map<Handle, Interruption> cutOff = new ConcurrentHashMap<>();
+
+	private ScheduledExecutorService renewer;
+
+	public UploadTracker(UploadLedger ledger, Duration keepAlive) {
+		this.ledger = ledger;
+		this.keepAlive = keepAlive;
+	}
+
+	/**
+	 * Whether a partner has this file (a real path) open for writing on this instance.
+	 */
 	public boolean isBeingWritten(Path file) {
 		Path wanted = file.toAbsolutePath().normalize();
 		return this.uploads.containsValue(wanted);
 	}
 
-	/** How many uploads are in progress. */
+	/** How many uploads are in progress on this instance. */
 	public int uploadsInProgress() {
 		return this.uploads.size();
 	}
 
-	/** Registered before the file is even created, so it is never seen unmarked. */
+	/** Renews this instance's uploads in the ledger while the drop-box runs. */
+	synchronized void start() {
+		if (this.renewer == null) {
+			this.renewer = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "dropbox-upload-renewer");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = this.keepAlive.toMillis();
+			this.renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	synchronized void stop() {
+		if (this.renewer != null) {
+			this.renewer.shutdownNow();
+			this.renewer = null;
+		}
+	}
+
+	/**
+	 * The upload on this handle can no longer be whole (a write was refused): when it
+	 * ends it is set aside instead of being taken for a complete file.
+	 */
+	void cutOff(Handle handle, Interruption why) {
+		if (this.uploads.containsKey(handle)) {
+			this.cutOff.putIfAbsent(handle, why);
+		}
+	}
+
+	/**
+	 * Registered before the file is even created, so it is never seen unmarked; a ledger
+	 * that cannot be written refuses the upload (no instance could know of it).
+	 */
 	@Override
 	public void opening(ServerSession session, String remoteHandle, Handle localHandle) {
 		if (localHandle instanceof FileHandle file && (file.getOpenOptions().contains(StandardOpenOption.WRITE)
 				|| file.getOpenOptions().contains(StandardOpenOption.APPEND))) {
-			this.uploads.put(localHandle, real(localHandle.getFile()));
+			Path real = real(localHandle.getFile());
+			this.uploads.put(localHandle, real);
+			try {
+				this.ledger.opened(session.getUsername(), real);
+			}
+			catch (RuntimeException ex) {
+				this.uploads.remove(localHandle);
+				throw ex;
+			}
 		}
 	}
 
 	@Override
 	public void openFailed(ServerSession session, String remotePath, Path localPath, boolean isDirectory,
 			Throwable thrown) {
-		this.uploads.keySet()
-			.removeIf((handle) -> handle instanceof FileHandle file && file.getFileChannel() == null
-					&& real(localPath).equals(this.uploads.get(handle)));
+		Path real = real(localPath);
+		this.uploads.entrySet()
+			.removeIf((entry) -> entry.getKey() instanceof FileHandle file && file.getFileChannel() == null
+					&& real.equals(entry.getValue()));
+		if (!this.uploads.containsValue(real)) {
+			this.ledger.forget(real);
+		}
+	}
+
+	@Override
+	public void written(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+			int dataOffset, int dataLen, Throwable thrown) {
+		if (thrown != null) {
+			cutOff(localHandle, Interruption.WRITE_FAILED);
+		}
 	}
 
 	@Override
 	public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) {
 		Path file = this.uploads.remove(localHandle);
-		if (file != null) {
-			log.info("SFTP drop-box: partner {} uploaded {}", session.getUsername(), file.getFileName());
+		if (file == null) {
+			return;
+		}
+		Interruption why = this.cutOff.remove(localHandle);
+		if (why == null && thrown != null) {
+			why = Interruption.WRITE_FAILED;
+		}
+		if (why != null) {
+			setAside(session, file, why);
+			return;
+		}
+		if (this.uploads.containsValue(file)) {
+			return; // another handle still writes it
+		}
+		try {
+			this.ledger.closed(file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
+			log.info("SFTP drop-box: partner {} uploaded {}", session.getUsername(), LogText.of(file.getFileName()));
+		}
+		catch (IOException ex) {
+			// gone already (renamed or deleted by the partner meanwhile)
+			this.ledger.forget(file);
 		}
 	}
 
-	/** A rename while the file is still open moves the mark with it. */
+	/** A rename moves the mark with it, and what the ledger knows of the file. */
 	@Override
 	public void moved(ServerSession session, Path srcPath, Path dstPath, Collection<CopyOption> opts,
 			Throwable thrown) {
@@ -77,8 +174,30 @@ public final class UploadTracker implements SftpEventListener {
 			Path from = real(srcPath);
 			Path to = real(dstPath);
 			this.uploads.replaceAll((handle, file) -> file.equals(from) ? to : file);
-			log.info("SFTP drop-box: partner {} renamed {} to {}", session.getUsername(), from.getFileName(),
-					to.getFileName());
+			this.ledger.moved(from, to);
+			log.info("SFTP drop-box: partner {} renamed {} to {}", session.getUsername(),
+					LogText.of(from.getFileName()), LogText.of(to.getFileName()));
+		}
+	}
+
+	/** A time set after the close (e.g. {@code put -p}) is part of the file as closed. */
+	@Override
+	public void modifiedAttributes(ServerSession session, Path path, Map<String, ?> attrs, Throwable thrown) {
+		Path file = real(path);
+		if (thrown == null && !this.uploads.containsValue(file) && Files.isRegularFile(file)) {
+			try {
+				this.ledger.touched(file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
+			}
+			catch (IOException ex) {
+				this.ledger.forget(file);
+			}
+		}
+	}
+
+	@Override
+	public void removed(ServerSession session, Path path, boolean isDirectory, Throwable thrown) {
+		if (thrown == null && !isDirectory) {
+			this.ledger.forget(real(path));
 		}
 	}
 
@@ -88,26 +207,64 @@ public final class UploadTracker implements SftpEventListener {
 	@Override
 	public void exiting(ServerSession session, Handle localHandle) {
 		Path file = this.uploads.remove(localHandle);
-		if (file == null || !Files.exists(file)) {
+		Interruption why = this.cutOff.remove(localHandle);
+		if (file != null) {
+			setAside(session, file, (why != null) ? why : Interruption.CONNECTION_LOST);
+		}
+	}
+
+	/**
+	 * Marks the upload cut off in the ledger (so that no instance takes the file for
+	 * whole, even if what follows fails), renames it to {@code <name>.interrupted} (or
+	 * {@code .interrupted.2}, … when taken), and moves what the ledger knows with it.
+	 */
+	private void setAside(ServerSession session, Path file, Interruption why) {
+		if (!Files.exists(file)) {
+			this.ledger.forget(file);
 			return;
 		}
 		try {
-			Path target = file.resolveSibling(file.getFileName() + INTERRUPTED);
-			for (int i = 2; Files.exists(target); i++) {
-				target = file.resolveSibling(file.getFileName() + INTERRUPTED + "." + i);
-			}
-			Files.move(file, target);
-			log.warn("SFTP drop-box: upload of {} by partner {} was cut off; kept as {}", file.getFileName(),
-					session.getUsername(), target.getFileName());
+			this.ledger.interrupted(file, why.code());
 		}
-		catch (IOException ex) {
-			log.error("SFTP drop-box: upload of {} by partner {} was cut off and could not be set aside", file,
-					session.getUsername(), ex);
+		catch (RuntimeException ex) {
+			log.error("SFTP drop-box: could not record that the upload of {} was cut off", LogText.of(file), ex);
+		}
+		try {
+			Path target = interruptedName(file);
+			Files.move(file, target);
+			log.warn("SFTP drop-box: upload of {} by partner {} was cut off ({}); kept as {}",
+					LogText.of(file.getFileName()), session.getUsername(), why.code(),
+					LogText.of(target.getFileName()));
+			this.ledger.moved(file, target);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("SFTP drop-box: upload of {} by partner {} was cut off and could not be set aside",
+					LogText.of(file), session.getUsername(), ex);
+		}
+	}
+
+	/**
+	 * {@code <name>.interrupted}, or the first of {@code .interrupted.2}, … not taken.
+	 */
+	public static Path interruptedName(Path file) {
+		Path target = file.resolveSibling(file.getFileName() + INTERRUPTED);
+		for (int i = 2; Files.exists(target); i++) {
+			target = file.resolveSibling(file.getFileName() + INTERRUPTED + "." + i);
+		}
+		return target;
+	}
+
+	private void renew() {
+		try {
+			this.ledger.keepAlive(new HashSet<>(this.uploads.values()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("SFTP drop-box: could not renew the uploads in progress: {}", ex.toString());
 		}
 	}
 
 	/** From the partner's view (its home being {@code /}) to the file on disk. */
-	private static Path real(Path path) {
+	static Path real(Path path) {
 		return path.toAbsolutePath().toFile().toPath().toAbsolutePath().normalize();
 	}
 

@@ -53,6 +53,9 @@ final class DropFolder {
 	}
 
 	List<Path> archived(String name) {
+		if (!Files.isDirectory(this.home.resolve("archive"))) {
+			return List.of();
+		}
 		try (Stream<Path> files = Files.walk(this.home.resolve("archive"))) {
 			return files.filter((p) -> p.getFileName().toString().startsWith(name)).toList();
 		}

@@ -139,6 +139,7 @@ class DropboxFilesTests {
 
 		String police = TestRecords.idNumber("140105");
 		var record = TestRecords.death(police, "140105").put("kind", "DEATH_NON_NORMAL");
+		record.with("issuer").put("institutionName", "太原市公安局").put("institutionCode", "11140100012345678K");
 		record.putObject("police").put("unitName", "太原市公安局小店分局");
 		DropFolder policeFolder = new DropFolder("TYPSB");
 		policeFolder.drop("non-normal.json", ("{\"records\":[" + record + "]}").getBytes(StandardCharsets.UTF_8));

@@ -72,10 +72,17 @@ class DropboxContextTests {
 	}
 
 	@Test
-	void theUploadFilterIsThereForTheInboxRoutes() {
-		assertThat(this.dropboxUploadFilter.isComplete(this.server.layout().inbox("SXPH").resolve("a.csv.part")))
+	void theUploadFilterIsThereForTheInboxRoutes() throws IOException {
+		Path inbox = this.server.layout().inbox("SXPH");
+		assertThat(
+				this.dropboxUploadFilter.isComplete(java.nio.file.Files.writeString(inbox.resolve("a.csv.part"), "x")))
 			.isFalse();
-		assertThat(this.dropboxUploadFilter.isComplete(this.server.layout().inbox("SXPH").resolve("a.csv"))).isTrue();
+		// a file put there some other way than the drop-box, unchanged long enough (0 s
+		// in tests)
+		Path other = java.nio.file.Files.writeString(inbox.resolve(".filter-check.csv"), "x");
+		assertThat(this.dropboxUploadFilter.isComplete(other)).as("a dot-file").isFalse();
+		java.nio.file.Files.delete(other);
+		java.nio.file.Files.delete(inbox.resolve("a.csv.part"));
 	}
 
 }

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
+import cn.shanxi.lianban.TestDatabase;
 import cn.shanxi.lianban.partner.PartnerKind;
 import cn.shanxi.lianban.partner.PartnerProperties.Partner;
 import cn.shanxi.lianban.partner.PartnerProperties.Sftp;
@@ -25,6 +28,10 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * A real drop-box server on a free port with its homes and host key in a temporary
  * folder, and a real MINA client that trusts only that server's host key.
@@ -35,7 +42,9 @@ final class DropboxFixture implements AutoCloseable {
 
 	final Path dir;
 
-	final UploadTracker tracker = new UploadTracker();
+	final UploadLedger ledger = ledger();
+
+	final UploadTracker tracker = new UploadTracker(this.ledger, Duration.ofSeconds(15));
 
 	final DropboxServer server;
 
@@ -43,10 +52,10 @@ final class DropboxFixture implements AutoCloseable {
 
 	private volatile PublicKey hostKeySeen;
 
-	private DropboxFixture(Path dir, List<Partner> partners) {
+	private DropboxFixture(Path dir, UploadLimits limits, List<Partner> partners) {
 		this.dir = dir;
 		this.server = new DropboxServer(DropboxProperties.onFreePort(dir.resolve("partners"), dir.resolve("hostkey")),
-				partners, this.tracker);
+				limits, partners, this.tracker);
 		this.server.start();
 		this.client = SshClient.setUpDefaultClient();
 		// nothing from the machine's ~/.ssh: only what each test hands over
@@ -58,7 +67,22 @@ final class DropboxFixture implements AutoCloseable {
 	}
 
 	static DropboxFixture start(Path dir, Partner... partners) {
-		return new DropboxFixture(dir, List.of(partners));
+		return new DropboxFixture(dir, UploadLimits.defaults(), List.of(partners));
+	}
+
+	static DropboxFixture start(Path dir, UploadLimits limits, Partner... partners) {
+		return new DropboxFixture(dir, limits, List.of(partners));
+	}
+
+	/** A tracker on this test run's database, for a server started by the test itself. */
+	static UploadTracker newTracker() {
+		return new UploadTracker(ledger(), Duration.ofSeconds(15));
+	}
+
+	/** The upload ledger on this test run's database, as the hub has it. */
+	private static UploadLedger ledger() {
+		DataSource db = TestDatabase.migrated();
+		return new UploadLedger(JdbcClient.create(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
 	}
 
 	static Partner partner(String code, String password, String... publicKeys) {

@@ -53,7 +53,8 @@ class DropboxLifecycleTests {
 	void aDisabledDropboxDoesNotStartWithTheContext() {
 		DropboxProperties disabled = new DropboxProperties(false, null, 0, this.dir.resolve("partners"),
 				this.dir.resolve("hostkey"), null, null, null, null);
-		DropboxServer server = new DropboxServer(disabled, List.of(partner("SXPH", "x")), new UploadTracker());
+		DropboxServer server = new DropboxServer(disabled, UploadLimits.defaults(), List.of(partner("SXPH", "x")),
+				DropboxFixture.newTracker());
 		assertThat(server.isAutoStartup()).isFalse();
 		assertThat(server.isRunning()).isFalse();
 	}
@@ -63,12 +64,13 @@ class DropboxLifecycleTests {
 		DropboxProperties properties = DropboxProperties.onFreePort(this.dir.resolve("partners"),
 				this.dir.resolve("hostkey"));
 		assertThatException()
-			.isThrownBy(() -> new DropboxServer(properties, List.of(partner("SXPH", null)), new UploadTracker()))
+			.isThrownBy(() -> new DropboxServer(properties, UploadLimits.defaults(), List.of(partner("SXPH", null)),
+					DropboxFixture.newTracker()))
 			.withMessageContaining("SXPH")
 			.withMessageContaining("neither a password nor public-keys");
 		assertThatException()
-			.isThrownBy(() -> new DropboxServer(properties, List.of(partner("SXPH", null, "ssh-ed25519 AAAAnotakey")),
-					new UploadTracker()))
+			.isThrownBy(() -> new DropboxServer(properties, UploadLimits.defaults(),
+					List.of(partner("SXPH", null, "ssh-ed25519 AAAAnotakey")), DropboxFixture.newTracker()))
 			.withMessageContaining("public-keys[0] of partner SXPH");
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.sshd.client.session.ClientSession;
@@ -47,7 +48,7 @@ class DropboxUploadTests {
 	@BeforeEach
 	void login() throws IOException {
 		this.dropbox = DropboxFixture.start(this.dir, partner("SXPH", "hospital-secret"));
-		this.filter = new UploadFilter(this.dropbox.tracker);
+		this.filter = new UploadFilter(this.dropbox.tracker, this.dropbox.ledger, Duration.ZERO);
 		this.session = this.dropbox.login("SXPH", "hospital-secret");
 		this.sftp = SftpClientFactory.instance().createSftpClient(this.session);
 		this.inbox = this.dropbox.server.layout().inbox("SXPH");
@@ -130,12 +131,13 @@ class DropboxUploadTests {
 	}
 
 	@Test
-	void temporaryNamesAreNeverTakenForAWholeFile() {
+	void temporaryNamesAreNeverTakenForAWholeFile() throws IOException {
 		for (String name : new String[] { ".a.csv", "a.csv.part", "a.csv.PART", "a.csv.filepart", "a.csv.tmp",
 				"a.csv.interrupted", "a.csv.interrupted.2" }) {
+			Files.writeString(this.inbox.resolve(name), "x");
 			assertThat(this.filter.isComplete(this.inbox.resolve(name))).as(name).isFalse();
 		}
-		assertThat(this.filter.isComplete(this.inbox.resolve("死亡医学证明.csv"))).isTrue();
+		assertThat(this.filter.isComplete(Files.writeString(this.inbox.resolve("死亡医学证明.csv"), "x"))).isTrue();
 	}
 
 	private static GenericFile<File> camelFile(Path path) {
