@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.shanxi.lianban.access.Actor;
+import cn.shanxi.lianban.support.LogText;
 import cn.shanxi.lianban.support.Masking;
 
 /**
@@ -18,6 +19,29 @@ import cn.shanxi.lianban.support.Masking;
  */
 public record AuditEntry(Instant at, Actor actor, Action action, String caseNo, Part part, String purpose,
 		String sourceIp) {
+
+	/** As long as a case number's column. */
+	static final int CASE_NO_LENGTH = 24;
+
+	public AuditEntry {
+		caseNo = asRecorded(caseNo);
+	}
+
+	/**
+	 * A case reference as the log keeps it: what a caller asked for may be no case number
+	 * at all (a probe of 500 characters, a NUL, a line break), and is still recorded, its
+	 * control characters escaped, personal numbers masked and cut to the column's length.
+	 */
+	static String asRecorded(String caseNo) {
+		if (caseNo == null) {
+			return null;
+		}
+		String safe = LogText.of(caseNo);
+		if (safe.codePointCount(0, safe.length()) <= CASE_NO_LENGTH) {
+			return safe;
+		}
+		return safe.substring(0, safe.offsetByCodePoints(0, CASE_NO_LENGTH - 1)) + "…";
+	}
 
 	/** What was done. */
 	public enum Action {
