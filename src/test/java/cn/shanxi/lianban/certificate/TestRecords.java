@@ -1,19 +1,17 @@
 package cn.shanxi.lianban.certificate;
 
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.shanxi.lianban.TestIds;
 import cn.shanxi.lianban.support.IdNumbers;
 
 /**
  * Test data: fresh valid ID numbers (each test its own deceased) and certificate records.
  */
 public final class TestRecords {
-
-	private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 20000));
 
 	public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,13 +20,11 @@ public final class TestRecords {
 
 	/**
 	 * A valid ID number, never the same twice in a run, first registered in
-	 * {@code region}.
+	 * {@code region}: from {@link TestIds}, the one serial of the run (a second generator
+	 * of its own once made, now and then, a number TestIds had given another test).
 	 */
 	public static String idNumber(String region) {
-		int n = NEXT.incrementAndGet();
-		LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(n % 25000);
-		String first17 = region + birth.toString().replace("-", "") + String.format("%03d", (n / 25000 * 7 + n) % 1000);
-		return first17 + IdNumbers.checkChar(first17);
+		return TestIds.next(region);
 	}
 
 	public static LocalDate birthDate(String idNumber) {
